@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+
+/** Every CLI command registers itself here: one file per command in this folder. */
+export type Register = (program: Command, io: Io) => void;
+
+export const commands: Register[] = [];

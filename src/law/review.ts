@@ -1,0 +1,1 @@
+export type ReviewPolicy = 'presumption-of-denial' | 'case-by-case' | 'presumption-of-approval';
