@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { registerCheck } from './check.js';
+import { registerClassify } from './classify.js';
+import { registerTimeline } from './timeline.js';
 
 /** Every CLI command registers itself here: one file per command in this folder. */
 export type Register = (program: Command, io: Io) => void;
 
-export const commands: Register[] = [];
+export const commands: Register[] = [registerClassify, registerCheck, registerTimeline];

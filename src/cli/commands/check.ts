@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { today } from '../../dates.js';
+import { law } from '../../law/law.js';
+import { check, type Determination } from '../../licensing/determine.js';
+import { transactionFrom } from '../../licensing/input.js';
+import { type Io, json } from '../io.js';
+import { addItemOptions, type ItemOptions, itemFrom } from '../item-options.js';
+import { number, oneOf } from '../options.js';
+import { printFindings } from '../text.js';
+
+const views = ['enforced', 'codified', 'both'] as const;
+
+interface CheckOptions extends ItemOptions {
+  to?: string;
+  date?: string;
+  quantity?: number;
+  buyer?: string;
+  buyerHq?: string;
+  parentHq?: string;
+  vendor?: string;
+  exportFrom?: string;
+  view: (typeof views)[number];
+  json?: boolean;
+}
+
+export function registerCheck(program: Command, io: Io): void {
+  addItemOptions(program.command('check').description('may this be shipped, to them, there, on that day, and why'))
+    .requiredOption('--to <cc>', 'destination country (ISO code)')
+    .option('--date <yyyy-mm-dd>', 'date of the export (default today)')
+    .option('--quantity <n>', 'number of items (default 1)', number('quantity', { integer: true, min: 1 }))
+    .option('--buyer <name>', 'buyer (screened against the lists in service)')
+    .option('--buyer-hq <cc>', 'where the buyer is headquartered (default: the destination)')
+    .option('--parent-hq <cc>', "where the buyer's ultimate parent is headquartered")
+    .option('--vendor <name>', 'the exporter (is-informed letters bind only their addressee)')
+    .option('--export-from <cc>', 'country the item leaves from (default US)')
+    .option('--view <view>', 'enforced, codified or both', oneOf('view', views), 'enforced')
+    .option('--json', 'print one JSON object')
+    .action((o: CheckOptions) => {
+      const l = law();
+      const tx = transactionFrom(l, itemFrom(l, o), o, today());
+      const d = check(l, tx, o.view);
+      if (o.json) return io.out(json(d));
+      printDetermination(io, d);
+      if (d.codified) {
+        io.out('');
+        io.out('Codified (AI Diffusion text as it stands in the CFR):');
+        printDetermination(io, d.codified);
+      }
+    });
+}
+
+export function headline(d: Determination): string {
+  const answer = d.licenseRequired === null ? 'INDETERMINATE' : d.licenseRequired ? 'LICENCE REQUIRED' : 'NO LICENCE REQUIRED';
+  const policy = d.reviewPolicy ? `, ${d.reviewPolicy}` : '';
+  const ex = d.licenseExceptions.length ? `; exceptions available: ${d.licenseExceptions.join(', ')}` : '';
+  return `${answer}${policy}${ex}`;
+}
+
+function printDetermination(io: Io, d: Determination): void {
+  io.out(`${headline(d)}  [${d.view} view]`);
+  io.out(`${d.item.id}: ${d.item.eccn ?? 'not 3A090/4A090'} (TPP ${d.item.tpp ?? 'unknown'}, PD ${d.item.performanceDensity ?? 'unknown'}) on ${d.date}; rule version ${d.ruleVersion}; confidence ${d.confidence}`);
+  printFindings(io, d.findings);
+}
