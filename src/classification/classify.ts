@@ -44,6 +44,9 @@ export function classify(law: Law, item: Item, date: IsoDate): Classification {
   let paragraph: IcParagraph | 'c' = null;
   let notificationEligible = false;
 
+  if (item.confidence !== 'high' && !item.tppEstimated) {
+    findings.push({ rule, citation: '15 CFR 774 Supp. No. 1, ECCN 3A090, Technical Notes', text: `The catalog's figures for ${item.name} are of ${item.confidence} confidence (see its sources and notes); the classification is only as sure as they are.`, source: item.sources[0] ?? 'catalog', confidence: item.confidence });
+  }
   if (item.tppEstimated) {
     findings.push({ rule, citation: '15 CFR 774 Supp. No. 1, ECCN 3A090, Technical Notes', text: `TPP ${fmt(item.tpp!)} is a published estimate: per-precision dense throughput is not known for ${item.name}. Verify.`, source: item.sources[0] ?? 'catalog', confidence: 'low' });
   }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { registerCatalog } from './catalog.js';
 import { registerCheck } from './check.js';
 import { registerClassify } from './classify.js';
 import { registerTimeline } from './timeline.js';
@@ -7,4 +8,4 @@ import { registerTimeline } from './timeline.js';
 /** Every CLI command registers itself here: one file per command in this folder. */
 export type Register = (program: Command, io: Io) => void;
 
-export const commands: Register[] = [registerClassify, registerCheck, registerTimeline];
+export const commands: Register[] = [registerClassify, registerCheck, registerTimeline, registerCatalog];
