@@ -4,7 +4,7 @@ import { weakest } from '../findings.js';
 import type { Item } from '../chips/catalog.js';
 import { type Law, param } from '../law/law.js';
 import type { Dated } from '../law/parameters.js';
-import { versionAt } from '../law/versions.js';
+import { type View, versionAt } from '../law/versions.js';
 import { coverageFindings } from './coverage.js';
 
 export type Eccn = '3A090.a' | '3A090.b' | '3A090.c' | '4A090.a' | '4A090.b';
@@ -35,9 +35,10 @@ function finding(rule: string, p: Dated<unknown>, text: string, confidence = p.c
   return { rule, citation: p.citation, text, source: p.source, confidence };
 }
 
-/** Classifies an item (IC, computer of ICs, or HBM stack) under the CCL text in force on `date`. */
-export function classify(law: Law, item: Item, date: IsoDate): Classification {
-  const version = versionAt(law.versions, date, 'codified');
+/** Classifies an item (IC, computer of ICs, or HBM stack) under the CCL text in force on `date`; the
+ * view only names the rule version reported (the CCL text is the same in both). */
+export function classify(law: Law, item: Item, date: IsoDate, view: View = 'codified'): Classification {
+  const version = versionAt(law.versions, date, view);
   const rule = version?.id ?? 'none';
   const findings: Finding[] = coverageFindings(law, date, rule);
   const missing: string[] = [];

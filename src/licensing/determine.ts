@@ -63,7 +63,7 @@ const cite = (p: Dated<unknown>, rule: string, text: string, confidence: Confide
 export function determine(law: Law, tx: Transaction, view: View): Determination {
   const { date } = tx;
   const rule = versionAt(law.versions, date, view)?.id ?? 'none';
-  const cls = classify(law, tx.item, date);
+  const cls = classify(law, tx.item, date, view);
   const findings: Finding[] = [...cls.findings];
   const parties: Parties = {
     dest: law.countries.at(tx.to, date),
@@ -100,16 +100,14 @@ export function determine(law: Law, tx: Transaction, view: View): Determination 
   if (!eccn && !cls.indeterminate) {
     findings.push({ rule, citation: '15 CFR 742.6(a)(6)', text: 'Not a 3A090/4A090 item: no advanced-computing (RS) licence requirement. End-use controls (15 CFR 744.23) and the parties\' screening still apply.', source: 'EAR', confidence: 'high' });
   }
-  if (cls.indeterminate) {
-    const anyApplies = [...byParagraph.values()].some((r) => r.length > 0);
-    if (anyApplies || requirements.length === 0) {
-      if (!anyApplies) {
-        findings.push({ rule, citation: '15 CFR 742.6(a)(6)', text: `Whatever its classification, no advanced-computing licence requirement reaches ${parties.dest.record.name} for this buyer on ${date}.`, source: 'EAR', confidence: 'high' });
-        return done(false, null, []);
-      }
+  // An unknown number decides only if some paragraph would need a licence here and no letter already does.
+  if (cls.indeterminate && !letter) {
+    if ([...byParagraph.values()].some((r) => r.length > 0)) {
       findings.push({ rule, citation: '15 CFR 742.6(a)(6)', text: `Indeterminate: if the item is ${[...byParagraph.keys()].join(' or ')}, a licence is needed here; the missing ${cls.missing.join(', ')} decides.`, source: 'EAR', confidence: 'low' });
       return done(null, null, []);
     }
+    findings.push({ rule, citation: '15 CFR 742.6(a)(6)', text: `Whatever its classification, no advanced-computing licence requirement reaches ${parties.dest.record.name} for this buyer on ${date}.`, source: 'EAR', confidence: 'high' });
+    return done(false, null, []);
   }
 
   const ccl = eccn ? byParagraph.get(eccn) ?? [] : [];
