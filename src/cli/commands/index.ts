@@ -7,8 +7,9 @@ import { registerTimeline } from './timeline.js';
 import { registerModel } from './model.js';
 import { registerCompute } from './compute.js';
 import { registerCapacity } from './capacity.js';
+import { registerScreen } from './screen.js';
 
 /** Every CLI command registers itself here: one file per command in this folder. */
 export type Register = (program: Command, io: Io) => void;
 
-export const commands: Register[] = [registerClassify, registerCheck, registerTimeline, registerCatalog, registerModel, registerCompute, registerCapacity];
+export const commands: Register[] = [registerClassify, registerCheck, registerTimeline, registerCatalog, registerModel, registerCompute, registerCapacity, registerScreen];
