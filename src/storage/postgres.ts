@@ -18,6 +18,8 @@ const types = {
 
 export function openPostgres(url: string, poolSize: number): Store {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle connection that drops (server restart) is discarded by the pool; the next query reconnects.
+  pool.on('error', () => {});
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     dialect: 'postgres',

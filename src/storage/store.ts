@@ -41,7 +41,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   if (url !== undefined && url !== '' && !/^postgres(ql)?:\/\//.test(url)) {
     throw new InputError('EARMARK_DATABASE_URL', 'must be a postgres:// or postgresql:// URL (or unset, for the SQLite file)');
   }
-  const store = url ? openPostgres(url, opts.poolSize ?? 4) : openSqlite(opts.dataDir ?? defaultDataDir(opts.env));
+  const store = url ? openPostgres(url, opts.poolSize ?? 4) : await openSqlite(opts.dataDir ?? defaultDataDir(opts.env));
   try {
     await migrate(store);
   } catch (e) {
