@@ -24,7 +24,7 @@ export interface ModelRecord {
   readonly trainingPrecision?: string;
   readonly hardware: { readonly type: string; readonly chipId: string | null; readonly count: number | null; readonly note?: string } | null;
   readonly gpuHours: { readonly total: number | null; readonly byStage?: Readonly<Record<string, number>>; readonly estimate?: number; readonly note?: string } | null;
-  readonly cost: { readonly usd: number | null; readonly basis?: string; readonly epochCost2023Usd?: number; readonly note?: string } | null;
+  readonly cost: { readonly usd: number | null; readonly byStage?: Readonly<Record<string, number>>; readonly basis?: string; readonly epochCost2023Usd?: number; readonly note?: string } | null;
   readonly trainingCompute: { readonly flop: number | null; readonly chosen: string | null; readonly estimates: readonly ModelEstimate[] };
   readonly utilization?: number;
   readonly confidence: string;
