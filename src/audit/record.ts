@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Io } from '../cli/io.js';
 import { dataDir } from '../config.js';
-import { openStore } from '../storage/store.js';
+import { withStore } from '../storage/store.js';
 import { type AuditEvent, type AuditRecord, appendAudit } from './trail.js';
 
 export interface RecordOptions {
@@ -16,10 +16,6 @@ export function cliActor(): string {
 
 /** One call for the CLI's `--record`: opens the store, appends the event to the audit trail, closes. */
 export async function recordEvent(io: Io, opts: RecordOptions, event: Omit<AuditEvent, 'actor'>): Promise<AuditRecord> {
-  const store = await openStore({ env: io.env, dataDir: dataDir(io.env, opts.dataDir) });
-  try {
-    return await appendAudit(store, { ...event, actor: opts.actor ?? cliActor() });
-  } finally {
-    await store.close();
-  }
+  return withStore({ env: io.env, dataDir: dataDir(io.env, opts.dataDir) }, (store) =>
+    appendAudit(store, { ...event, actor: opts.actor ?? cliActor() }));
 }

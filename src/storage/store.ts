@@ -50,3 +50,13 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   }
   return store;
 }
+
+/** Opens the store, runs `fn` and closes the store however `fn` ends. */
+export async function withStore<T>(opts: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(opts);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}

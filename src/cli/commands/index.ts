@@ -8,8 +8,12 @@ import { registerModel } from './model.js';
 import { registerCompute } from './compute.js';
 import { registerCapacity } from './capacity.js';
 import { registerScreen } from './screen.js';
+import { registerLists } from './lists.js';
+import { registerLedger } from './ledger.js';
+import { registerAudit } from './audit.js';
+import { registerDb } from './db.js';
 
 /** Every CLI command registers itself here: one file per command in this folder. */
 export type Register = (program: Command, io: Io) => void;
 
-export const commands: Register[] = [registerClassify, registerCheck, registerTimeline, registerCatalog, registerModel, registerCompute, registerCapacity, registerScreen];
+export const commands: Register[] = [registerClassify, registerCheck, registerTimeline, registerCatalog, registerModel, registerCompute, registerCapacity, registerScreen, registerLedger, registerAudit, registerDb];
