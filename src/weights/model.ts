@@ -118,6 +118,7 @@ export function modelReport(id: string, o: ModelOptions, lw: Law = bundled()): M
     : { text: publication.published && !published ? `not yet on ${o.date}; ${publication.basis}` : publication.basis, confidence: publication.confidence };
   const query = {
     trainingFlop: compute.flop, published, publishedBasis: basis, date: o.date,
+    otherEstimates: compute.estimates.map((e) => e.flop),
     ...(derivedFrom ? { derivedFrom } : {}),
     ...(o.to !== undefined ? { to: o.to } : {}),
     ...(o.buyerHq !== undefined ? { buyerHq: o.buyerHq } : {}),

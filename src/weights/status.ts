@@ -11,6 +11,8 @@ import { type View, versionAt } from '../law/versions.js';
 export interface WeightsQuery {
   /** Training operations of the model, all stages counted; null when unknown. */
   readonly trainingFlop: number | null;
+  /** Other published estimates of the training operations; any on the other side of the threshold is flagged. */
+  readonly otherEstimates?: readonly number[];
   /** Weights published (15 CFR 734.7) on the date asked. */
   readonly published: boolean;
   /** Where the published/unpublished reading comes from, for the finding. */
@@ -152,6 +154,14 @@ function decide(q: WeightsQuery, view: View, lw: Law, findings: Finding[]): Weig
 
   const limit = threshold.value!.flop;
   const floor = param<{ flop: number; model: string }>(lw, '4E091.openWeightFloor', q.date);
+  const across = (q.otherEstimates ?? []).filter((e) => (e >= limit) !== (counted >= limit));
+  if (across.length) {
+    findings.push({
+      rule: ruleNow, citation: threshold.citation,
+      text: `Estimates disagree: ${across.map(sci).join(', ')} ${across.length > 1 ? 'fall' : 'falls'} on the other side of ${sci(limit)} from the ${sci(counted)} used - verify the training operations with the developer.`,
+      source: 'data/catalog/models.json (published estimates)', confidence: 'low',
+    });
+  }
   if (counted < limit) {
     findings.push(fromParam(lw, view, threshold,
       `Trained with ${sci(counted)} operations, ${(limit / counted).toFixed(1)} times below ${sci(limit)}: not 4E091.`));
