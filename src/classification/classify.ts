@@ -1,8 +1,9 @@
+import { num } from '../format.js';
 import type { IsoDate } from '../dates.js';
 import type { Finding } from '../findings.js';
 import { weakest } from '../findings.js';
 import type { Item } from '../chips/catalog.js';
-import { type Law, param } from '../law/law.js';
+import { intervalOf, type Law, param } from '../law/law.js';
 import type { Dated } from '../law/parameters.js';
 import { type View, versionAt } from '../law/versions.js';
 import { coverageFindings } from './coverage.js';
@@ -29,7 +30,6 @@ interface A2022 { tpp: number; bidirectionalGBs: number }
 interface A2023 { a1Tpp: number; a2Tpp: number; a2Pd: number }
 interface B2023 { b1TppMin: number; b1TppMax: number; b1PdMin: number; b1PdMax: number; b2Tpp: number; b2PdMin: number; b2PdMax: number }
 
-const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 function finding(rule: string, p: Dated<unknown>, text: string, confidence = p.confidence): Finding {
   return { rule, citation: p.citation, text, source: p.source, confidence };
@@ -38,6 +38,20 @@ function finding(rule: string, p: Dated<unknown>, text: string, confidence = p.c
 /** Classifies an item (IC, computer of ICs, or HBM stack) under the CCL text in force on `date`; the
  * view only names the rule version reported (the CCL text is the same in both). */
 export function classify(law: Law, item: Item, date: IsoDate, view: View = 'codified'): Classification {
+  // The answer depends on the date only through the interval of the law it falls in: reuse it.
+  const key = `${intervalOf(law, date)}${view}`;
+  let byInterval = cache.get(item);
+  if (!byInterval) cache.set(item, (byInterval = new Map()));
+  const hit = byInterval.get(key);
+  if (hit && date >= law.coverageStart) return hit.date === date ? hit : { ...hit, date };
+  const c = classifyAt(law, item, date, view);
+  byInterval.set(key, c);
+  return c;
+}
+
+const cache = new WeakMap<Item, Map<string, Classification>>();
+
+function classifyAt(law: Law, item: Item, date: IsoDate, view: View): Classification {
   const version = versionAt(law.versions, date, view);
   const rule = version?.id ?? 'none';
   const findings: Finding[] = coverageFindings(law, date, rule);
@@ -49,7 +63,7 @@ export function classify(law: Law, item: Item, date: IsoDate, view: View = 'codi
     findings.push({ rule, citation: '15 CFR 774 Supp. No. 1, ECCN 3A090, Technical Notes', text: `The catalog's figures for ${item.name} are of ${item.confidence} confidence (see its sources and notes); the classification is only as sure as they are.`, source: item.sources[0] ?? 'catalog', confidence: item.confidence });
   }
   if (item.tppEstimated) {
-    findings.push({ rule, citation: '15 CFR 774 Supp. No. 1, ECCN 3A090, Technical Notes', text: `TPP ${fmt(item.tpp!)} is a published estimate: per-precision dense throughput is not known for ${item.name}. Verify.`, source: item.sources[0] ?? 'catalog', confidence: 'low' });
+    findings.push({ rule, citation: '15 CFR 774 Supp. No. 1, ECCN 3A090, Technical Notes', text: `TPP ${num(item.tpp!)} is a published estimate: per-precision dense throughput is not known for ${item.name}. Verify.`, source: item.sources[0] ?? 'catalog', confidence: 'low' });
   }
 
   if (item.kind === 'hbm') {
@@ -105,19 +119,19 @@ function test2022(item: Item, p: Dated<A2022>, rule: string, findings: Finding[]
     return null;
   }
   if (item.tpp < tpp) {
-    findings.push(finding(rule, p, `Not 3A090.a (2022 test): bit length x TOPS is ${fmt(item.tpp)}, below ${fmt(tpp)}.`));
+    findings.push(finding(rule, p, `Not 3A090.a (2022 test): bit length x TOPS is ${num(item.tpp)}, below ${num(tpp)}.`));
     return null;
   }
   if (item.bidirectionalGBs === null) {
     missing.push('interconnect');
-    findings.push(finding(rule, p, `Indeterminate: bit length x TOPS is ${fmt(item.tpp)} (at or above ${fmt(tpp)}), but the aggregate bidirectional transfer rate is unknown; 3A090.a needs ${bidirectionalGBs} GB/s or more.`, 'low'));
+    findings.push(finding(rule, p, `Indeterminate: bit length x TOPS is ${num(item.tpp)} (at or above ${num(tpp)}), but the aggregate bidirectional transfer rate is unknown; 3A090.a needs ${bidirectionalGBs} GB/s or more.`, 'low'));
     return null;
   }
   if (item.bidirectionalGBs < bidirectionalGBs) {
-    findings.push(finding(rule, p, `Not 3A090.a (2022 test): bit length x TOPS is ${fmt(item.tpp)} (at or above ${fmt(tpp)}) but the bidirectional transfer rate is ${fmt(item.bidirectionalGBs)} GB/s, below ${bidirectionalGBs} GB/s; both limbs are needed.`));
+    findings.push(finding(rule, p, `Not 3A090.a (2022 test): bit length x TOPS is ${num(item.tpp)} (at or above ${num(tpp)}) but the bidirectional transfer rate is ${num(item.bidirectionalGBs)} GB/s, below ${bidirectionalGBs} GB/s; both limbs are needed.`));
     return null;
   }
-  findings.push(finding(rule, p, `3A090.a (2022 test): bit length x TOPS ${fmt(item.tpp)} is at or above ${fmt(tpp)} and the bidirectional transfer rate ${fmt(item.bidirectionalGBs)} GB/s is at or above ${bidirectionalGBs} GB/s.`));
+  findings.push(finding(rule, p, `3A090.a (2022 test): bit length x TOPS ${num(item.tpp)} is at or above ${num(tpp)} and the bidirectional transfer rate ${num(item.bidirectionalGBs)} GB/s is at or above ${bidirectionalGBs} GB/s.`));
   return 'a';
 }
 
@@ -137,38 +151,38 @@ function test2023(law: Law, item: Item, date: IsoDate, pa: Dated<A2023>, rule: s
   }
   if (!item.datacenter) {
     if (tpp < note.value!.tpp) {
-      findings.push(finding(rule, note, `Outside 3A090: not designed or marketed for datacenters, and TPP ${fmt(tpp)} is below ${fmt(note.value!.tpp)} (Note 2 to 3A090).`));
+      findings.push(finding(rule, note, `Outside 3A090: not designed or marketed for datacenters, and TPP ${num(tpp)} is below ${num(note.value!.tpp)} (Note 2 to 3A090).`));
       return none;
     }
-    findings.push(finding(rule, note, `3A090.a: TPP ${fmt(tpp)} is at or above ${fmt(note.value!.tpp)}; as an IC not designed or marketed for datacenters it is notification-eligible (License Exceptions NAC/ACA, Note 2 to 3A090).`));
+    findings.push(finding(rule, note, `3A090.a: TPP ${num(tpp)} is at or above ${num(note.value!.tpp)}; as an IC not designed or marketed for datacenters it is notification-eligible (License Exceptions NAC/ACA, Note 2 to 3A090).`));
     return { paragraph: 'a', notificationEligible: true };
   }
   if (tpp >= a.a1Tpp) {
-    findings.push(finding(rule, pa, `3A090.a.1: TPP ${fmt(tpp)} is at or above ${fmt(a.a1Tpp)}.`));
+    findings.push(finding(rule, pa, `3A090.a.1: TPP ${num(tpp)} is at or above ${num(a.a1Tpp)}.`));
     return { paragraph: 'a', notificationEligible: false };
   }
   if (tpp < Math.min(a.a2Tpp, b.b2Tpp, b.b1TppMin)) {
-    findings.push(finding(rule, pa, `Not 3A090: TPP ${fmt(tpp)} is below ${fmt(a.a2Tpp)}, the lowest TPP in 3A090.a or .b.`));
+    findings.push(finding(rule, pa, `Not 3A090: TPP ${num(tpp)} is below ${num(a.a2Tpp)}, the lowest TPP in 3A090.a or .b.`));
     return none;
   }
   if (pd === null) {
     missing.push('dieArea');
-    findings.push(finding(rule, pa, `Indeterminate: TPP ${fmt(tpp)} is between ${fmt(a.a2Tpp)} and ${fmt(a.a1Tpp)}, so performance density decides, and the applicable die area is unknown.`, 'low'));
+    findings.push(finding(rule, pa, `Indeterminate: TPP ${num(tpp)} is between ${num(a.a2Tpp)} and ${num(a.a1Tpp)}, so performance density decides, and the applicable die area is unknown.`, 'low'));
     return none;
   }
   if (tpp >= a.a2Tpp && pd >= a.a2Pd) {
-    findings.push(finding(rule, pa, `3A090.a.2: TPP ${fmt(tpp)} is at or above ${fmt(a.a2Tpp)} and performance density ${fmt(pd)} is at or above ${a.a2Pd}.`));
+    findings.push(finding(rule, pa, `3A090.a.2: TPP ${num(tpp)} is at or above ${num(a.a2Tpp)} and performance density ${num(pd)} is at or above ${a.a2Pd}.`));
     return { paragraph: 'a', notificationEligible: false };
   }
   if (tpp >= b.b1TppMin && tpp < b.b1TppMax && pd >= b.b1PdMin && pd < b.b1PdMax) {
-    findings.push(finding(rule, pb, `3A090.b.1: TPP ${fmt(tpp)} is in [${fmt(b.b1TppMin)}, ${fmt(b.b1TppMax)}) and performance density ${fmt(pd)} in [${b.b1PdMin}, ${b.b1PdMax}).`));
+    findings.push(finding(rule, pb, `3A090.b.1: TPP ${num(tpp)} is in [${num(b.b1TppMin)}, ${num(b.b1TppMax)}) and performance density ${num(pd)} in [${b.b1PdMin}, ${b.b1PdMax}).`));
     return { paragraph: 'b', notificationEligible: false };
   }
   if (tpp >= b.b2Tpp && pd >= b.b2PdMin && pd < b.b2PdMax) {
-    findings.push(finding(rule, pb, `3A090.b.2: TPP ${fmt(tpp)} is at or above ${fmt(b.b2Tpp)} and performance density ${fmt(pd)} in [${b.b2PdMin}, ${b.b2PdMax}).`));
+    findings.push(finding(rule, pb, `3A090.b.2: TPP ${num(tpp)} is at or above ${num(b.b2Tpp)} and performance density ${num(pd)} in [${b.b2PdMin}, ${b.b2PdMax}).`));
     return { paragraph: 'b', notificationEligible: false };
   }
-  findings.push(finding(rule, pb, `Not 3A090: TPP ${fmt(tpp)} with performance density ${fmt(pd)} meets neither 3A090.a (TPP ${fmt(a.a1Tpp)}+, or ${fmt(a.a2Tpp)}+ with PD ${a.a2Pd}+) nor 3A090.b.`));
+  findings.push(finding(rule, pb, `Not 3A090: TPP ${num(tpp)} with performance density ${num(pd)} meets neither 3A090.a (TPP ${num(a.a1Tpp)}+, or ${num(a.a2Tpp)}+ with PD ${a.a2Pd}+) nor 3A090.b.`));
   return none;
 }
 
@@ -180,9 +194,9 @@ function classifyHbm(law: Law, item: Item, date: IsoDate, rule: string, findings
   }
   const d = item.hbmDensity!;
   if (d > c.value!.density) {
-    findings.push(finding(rule, c, `3A090.c: memory bandwidth density ${fmt(d)} GB/s/mm2 is greater than ${c.value!.density}. (HBM co-packaged with a logic IC whose main function is processing is classified by that IC instead.)`));
+    findings.push(finding(rule, c, `3A090.c: memory bandwidth density ${num(d)} GB/s/mm2 is greater than ${c.value!.density}. (HBM co-packaged with a logic IC whose main function is processing is classified by that IC instead.)`));
     return 'c';
   }
-  findings.push(finding(rule, c, `Not 3A090.c: memory bandwidth density ${fmt(d)} GB/s/mm2 is not greater than ${c.value!.density}.`));
+  findings.push(finding(rule, c, `Not 3A090.c: memory bandwidth density ${num(d)} GB/s/mm2 is not greater than ${c.value!.density}.`));
   return null;
 }

@@ -12,7 +12,7 @@ export function coverageFindings(law: Law, date: IsoDate, rule: string): Finding
     return [{
       rule,
       citation: '15 CFR 742.6; 15 CFR 774 Supp. No. 1',
-      text: `${date} is after the data's as-of date (${law.asOf}): this is the answer under the rules known then; later changes are unknown. Verify against the current CFR.`,
+      text: `The date asked is after the data's as-of date (${law.asOf}): this is the answer under the rules known then; later changes are unknown. Verify against the current CFR.`,
       source: `earmark data as of ${law.asOf}`,
       confidence: 'medium',
     }];

@@ -106,14 +106,20 @@ export class Countries {
     return found;
   }
 
-  /** The destination on `date`, with the treatment that applies to it. */
+  /** The destination on `date`, with the treatment that applies to it (one shared object per segment). */
   at(iso2: string, date: IsoDate): CountryAt {
     const record = this.byCode.get(iso2);
     if (!record) throw new Error(`unknown country ${iso2}`);
     const effective = record.treatedAs ?? record.iso2;
     const seg = this.groupsAt(effective, date);
-    return { record, effective, groups: seg.groups, tier: this.tierOf(effective, seg.groups), change: seg.change };
+    let byRecord = this.resolved.get(seg);
+    if (!byRecord) this.resolved.set(seg, (byRecord = new Map()));
+    let at = byRecord.get(record.iso2);
+    if (!at) byRecord.set(record.iso2, (at = { record, effective, groups: seg.groups, tier: this.tierOf(effective, seg.groups), change: seg.change }));
+    return at;
   }
+
+  private readonly resolved = new Map<Segment, Map<string, CountryAt>>();
 
   private tierOf(effective: string, groups: ReadonlySet<string>): 1 | 2 | 3 {
     if (this.tier1.has(effective)) return 1;

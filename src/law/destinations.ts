@@ -15,6 +15,14 @@ export function inSet(set: DestinationSet, country: CountryAt): boolean {
 
 /** A short human description of the set, for findings: "D:1, D:4, D:5 except A:5, A:6, plus MO". */
 export function describeSet(set: DestinationSet): string {
+  let text = described.get(set);
+  if (text === undefined) described.set(set, (text = describe(set)));
+  return text;
+}
+
+const described = new WeakMap<DestinationSet, string>();
+
+function describe(set: DestinationSet): string {
   const parts: string[] = [];
   if (set.groups?.length) parts.push(`Country Group${set.groups.length > 1 ? 's' : ''} ${set.groups.join(', ')}`);
   if (set.except?.length) parts.push(`except those also in ${set.except.join(' or ')}`);

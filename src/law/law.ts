@@ -20,11 +20,47 @@ export interface Law {
   readonly boundaries: readonly IsoDate[];
 }
 
-/** The value of parameter `name` in force on `date`, or undefined. Throws on a name no data file defines. */
+/** Index of the interval of `date` among the law's boundaries: two dates with the same index (and the
+ * same side of the as-of date) see the same law, so per-interval results can be reused. */
+export function intervalOf(law: Law, date: IsoDate): number {
+  let lo = 0;
+  let hi = law.boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (law.boundaries[mid] <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return date > law.asOf ? -lo : lo;
+}
+
+/** The value of parameter `name` in force on `date`, or undefined. Throws on a name no data file defines.
+ * Values are resolved once per interval of the law and then read from that interval's table. */
 export function param<T>(law: Law, name: string, date: IsoDate): Dated<T> | undefined {
+  const table = tableAt(law, date);
+  if (table.has(name)) return table.get(name) as Dated<T> | undefined;
   const p = law.parameters.get(name);
   if (!p) throw new Error(`no parameter named ${name} in data/law`);
-  return valueAt(p as Parameter<T>, date);
+  const v = valueAt(p as Parameter<T>, date);
+  table.set(name, v);
+  return v;
+}
+
+const tables = new WeakMap<Law, Map<number, Map<string, Dated<unknown> | undefined>>>();
+let lastDate = '';
+let lastLaw: Law | undefined;
+let lastTable: Map<string, Dated<unknown> | undefined> | undefined;
+
+function tableAt(law: Law, date: IsoDate): Map<string, Dated<unknown> | undefined> {
+  if (date === lastDate && law === lastLaw) return lastTable!;
+  let byInterval = tables.get(law);
+  if (!byInterval) tables.set(law, (byInterval = new Map()));
+  const i = intervalOf(law, date);
+  let table = byInterval.get(i);
+  if (!table) byInterval.set(i, (table = new Map()));
+  lastDate = date;
+  lastLaw = law;
+  lastTable = table;
+  return table;
 }
 
 export function loadLaw(): Law {

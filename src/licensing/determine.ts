@@ -1,8 +1,9 @@
+import { num } from '../format.js';
 import type { IsoDate } from '../dates.js';
 import { type Confidence, type Finding, weakest } from '../findings.js';
 import { classify, type Classification, type Eccn } from '../classification/classify.js';
 import type { CountryAt } from '../countries/countries.js';
-import { type Law, param } from '../law/law.js';
+import { intervalOf, type Law, param } from '../law/law.js';
 import type { Dated } from '../law/parameters.js';
 import { type DestinationSet, describeSet, inSet } from '../law/destinations.js';
 import { bindsVendor, letterInForce, letterReviewPolicy } from '../law/letters.js';
@@ -55,7 +56,6 @@ interface UaeCarveOuts {
   parties: { name: string; kind: string; match: string[]; lapses?: string }[];
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 const cite = (p: Dated<unknown>, rule: string, text: string, confidence: Confidence = p.confidence): Finding => ({ rule, citation: p.citation, text, source: p.source, confidence });
 
 /** The answer for one transaction in one view: classification, then each licence requirement that
@@ -70,10 +70,8 @@ export function determine(law: Law, tx: Transaction, view: View): Determination 
     buyerHq: law.countries.at(tx.buyerHq, date),
     parentHq: tx.parentHq ? law.countries.at(tx.parentHq, date) : null,
   };
-  const done = (licenseRequired: boolean | null, reviewPolicy: ReviewPolicy | null, licenseExceptions: LicenseException[]): Determination => {
-    if (weakest(findings) === 'low') findings.push(verifyNote(rule, findings));
-    return { date, view, ruleVersion: rule, item: cls.item, licenseRequired, reviewPolicy, licenseExceptions, confidence: weakest(findings), findings };
-  };
+  const done = (licenseRequired: boolean | null, reviewPolicy: ReviewPolicy | null, licenseExceptions: LicenseException[]) =>
+    answer(date, view, rule, cls, findings, licenseRequired, reviewPolicy, licenseExceptions);
 
   // 15 CFR 772.1: a shipment to the United States (its territories included) is not an export.
   if (parties.dest.effective === 'US') {
@@ -84,7 +82,7 @@ export function determine(law: Law, tx: Transaction, view: View): Determination 
     findings.push({ rule, citation: '15 CFR 738.3; 15 CFR 740 Supp. No. 1', text: `${parties.dest.record.name} is named in no Country Group and has no sovereign to follow: earmark cannot place it. Ask BIS.`, source: 'countries.md (earmark data)', confidence: 'low' });
     return done(cls.item.eccn || cls.indeterminate ? null : false, null, []);
   }
-  findings.push(destinationFinding(rule, parties.dest, date));
+  findings.push(destinationFinding(law, rule, parties.dest, date));
 
   const requirements: Requirement[] = [];
   const letter = letterRequirement(law, tx, parties, rule, findings);
@@ -126,6 +124,12 @@ export function determine(law: Law, tx: Transaction, view: View): Determination 
   return done(true, policy, exceptions);
 }
 
+function answer(date: IsoDate, view: View, rule: string, cls: Classification, findings: Finding[], licenseRequired: boolean | null, reviewPolicy: ReviewPolicy | null, licenseExceptions: LicenseException[]): Determination {
+  let confidence = weakest(findings);
+  if (confidence === 'low') findings.push(verifyNote(rule, findings));
+  return { date, view, ruleVersion: rule, item: cls.item, licenseRequired, reviewPolicy, licenseExceptions, confidence, findings };
+}
+
 /** Both views at once: the enforced answer, with the codified one beside it. */
 export function check(law: Law, tx: Transaction, view: View | 'both'): Determination {
   if (view !== 'both') return determine(law, tx, view);
@@ -137,18 +141,26 @@ function candidateEccns(tx: Transaction): Eccn[] {
   return tx.item.computerOf ? ['4A090.a', '4A090.b'] : ['3A090.a', '3A090.b'];
 }
 
-function destinationFinding(rule: string, c: CountryAt, date: IsoDate): Finding {
+/** The destination as the law saw it on the date: the same for every date of one interval, so kept. */
+function destinationFinding(law: Law, rule: string, c: CountryAt, date: IsoDate): Finding {
+  const key = `${c.record.iso2}|${rule}|${intervalOf(law, date)}`;
+  let f = destinationFindings.get(key);
+  if (f) return f;
   const via = c.effective !== c.record.iso2 ? ` (treated as ${c.effective}${c.record.basis ? `: ${c.record.basis}` : ''})` : '';
   const groups = [...c.groups].sort().join(', ') || 'none';
-  const change = c.change ? ` Membership as changed on ${c.change.date} (${c.change.citation}).` : '';
-  return {
+  const change = c.change && c.change.date <= date ? ` Membership as changed on ${c.change.date} (${c.change.citation}).` : '';
+  f = {
     rule,
-    citation: c.change?.citation ?? '15 CFR 740 Supp. No. 1',
-    text: `${c.record.name}${via}: Country Groups ${groups} on ${date}; AI Diffusion tier ${c.tier}.${change}`,
-    source: c.change?.source ?? 'eCFR Title 15 Part 740 Supp. No. 1 (issue of 2026-07-23)',
-    confidence: c.change?.confidence ?? 'high',
+    citation: change ? c.change!.citation : '15 CFR 740 Supp. No. 1',
+    text: `${c.record.name}${via}: Country Groups ${groups}; AI Diffusion tier ${c.tier}.${change}`,
+    source: change ? c.change!.source : 'eCFR Title 15 Part 740 Supp. No. 1 (issue of 2026-07-23)',
+    confidence: change ? c.change!.confidence : 'high',
   };
+  destinationFindings.set(key, f);
+  return f;
 }
+
+const destinationFindings = new Map<string, Finding>();
 
 /** The paragraphs of 15 CFR 742.6(a)(6) and 744.23(a)(3) that reach this item, destination and buyer. */
 function requirementsFor(law: Law, eccn: Eccn, tx: Transaction, parties: Parties, view: View): Requirement[] {
@@ -270,18 +282,18 @@ function chinaLane(law: Law, tx: Transaction, parties: Parties, r: Requirement, 
     return null;
   }
   if (tpp === null || tpp >= lane.tppBelow) {
-    findings.push(cite(p, rule, `The January 2026 case-by-case lane needs TPP below ${fmt(lane.tppBelow)}; ${tpp === null ? 'TPP is unknown' : `TPP is ${fmt(tpp)}`}, so presumption of denial stays.`));
+    findings.push(cite(p, rule, `The January 2026 case-by-case lane needs TPP below ${num(lane.tppBelow)}; ${tpp === null ? 'TPP is unknown' : `TPP is ${num(tpp)}`}, so presumption of denial stays.`));
     return null;
   }
   if (bw === null) {
-    findings.push(cite(p, rule, `Verify: total DRAM bandwidth is unknown; below ${fmt(lane.dramBandwidthBelowGBs)} GB/s the January 2026 case-by-case lane would apply. Presumption of denial is reported.`, 'low'));
+    findings.push(cite(p, rule, `Verify: total DRAM bandwidth is unknown; below ${num(lane.dramBandwidthBelowGBs)} GB/s the January 2026 case-by-case lane would apply. Presumption of denial is reported.`, 'low'));
     return null;
   }
   if (bw >= lane.dramBandwidthBelowGBs) {
-    findings.push(cite(p, rule, `The January 2026 case-by-case lane needs total DRAM bandwidth below ${fmt(lane.dramBandwidthBelowGBs)} GB/s (and TPP below ${fmt(lane.tppBelow)}); it is ${fmt(bw)} GB/s, so presumption of denial stays.`));
+    findings.push(cite(p, rule, `The January 2026 case-by-case lane needs total DRAM bandwidth below ${num(lane.dramBandwidthBelowGBs)} GB/s (and TPP below ${num(lane.tppBelow)}); it is ${num(bw)} GB/s, so presumption of denial stays.`));
     return null;
   }
-  findings.push(cite(p, rule, `Review: ${lane.policy} (January 2026 lane): export from the United States to ${parties.dest.record.name}, TPP ${fmt(tpp)} below ${fmt(lane.tppBelow)} and total DRAM bandwidth ${fmt(bw)} GB/s below ${fmt(lane.dramBandwidthBelowGBs)}. Conditions: ${lane.conditions.join('; ')}.`));
+  findings.push(cite(p, rule, `Review: ${lane.policy} (January 2026 lane): export from the United States to ${parties.dest.record.name}, TPP ${num(tpp)} below ${num(lane.tppBelow)} and total DRAM bandwidth ${num(bw)} GB/s below ${num(lane.dramBandwidthBelowGBs)}. Conditions: ${lane.conditions.join('; ')}.`));
   return lane.policy;
 }
 
@@ -289,12 +301,12 @@ function chinaLane(law: Law, tx: Transaction, parties: Parties, r: Requirement, 
 function exceptionsFor(law: Law, eccn: Eccn, cls: Classification, ccl: Requirement[], tx: Transaction, parties: Parties, view: View, rule: string, findings: Finding[]): LicenseException[] {
   const { date } = tx;
   const out: LicenseException[] = [];
-  const kinds = new Set(ccl.map((r) => r.kind));
+  const has = (kind: Requirement['kind']) => ccl.some((r) => r.kind === kind);
   if (eccn === '3A090.c') {
     const hbm = param<{ densityBelow: number }>(law, 'exception.HBM', date);
     if (hbm && tx.item.hbmDensity !== null && tx.item.hbmDensity < hbm.value!.densityBelow) {
       out.push('HBM');
-      findings.push(cite(hbm, rule, `License Exception HBM may apply: density ${fmt(tx.item.hbmDensity)} GB/s/mm2 is below ${hbm.value!.densityBelow}, on the conditions of 740.25. Verify: the boundary is unverified.`));
+      findings.push(cite(hbm, rule, `License Exception HBM may apply: density ${num(tx.item.hbmDensity)} GB/s/mm2 is below ${hbm.value!.densityBelow}, on the conditions of 740.25. Verify: the boundary is unverified.`));
     } else if (hbm) {
       findings.push(cite(hbm, rule, `License Exception HBM is not available: it covers only stacks below ${hbm.value!.densityBelow} GB/s/mm2. NAC/ACA do not cover 3A090.c.`));
     }
@@ -304,7 +316,7 @@ function exceptionsFor(law: Law, eccn: Eccn, cls: Classification, ccl: Requireme
   const nac = param<{ notify: DestinationSet; noNotificationName: 'NAC' | 'ACA' }>(law, 'exception.NAC', date);
   const nacItem = eccn.endsWith('.b') || cls.notificationEligible;
   if (nac && nacItem) {
-    const notify = inSet(nac.value!.notify, parties.dest) || kinds.has('headquarters');
+    const notify = inSet(nac.value!.notify, parties.dest) || has('headquarters');
     const name = notify ? 'NAC' : nac.value!.noNotificationName;
     out.push(name);
     findings.push(cite(nac, rule, notify
@@ -315,7 +327,7 @@ function exceptionsFor(law: Law, eccn: Eccn, cls: Classification, ccl: Requireme
   }
 
   // AI Diffusion exceptions reach only what its worldwide requirement added (740.2(a)(9)(ii)).
-  if (kinds.has('worldwide') && !kinds.has('destination') && !kinds.has('headquarters') && !nacItem) {
+  if (has('worldwide') && !has('destination') && !has('headquarters') && !nacItem) {
     const aia = param<{ conditions: string[] }>(law, 'exception.AIA', date);
     if (aia) {
       const inTier1 = parties.dest.tier === 1 && parties.buyerHq.tier === 1 && (!parties.parentHq || parties.parentHq.tier === 1);
@@ -332,9 +344,9 @@ function exceptionsFor(law: Law, eccn: Eccn, cls: Classification, ccl: Requireme
       const cap = lpp.value!.annualTppPerConsignee;
       if (total <= cap) {
         out.push('LPP');
-        findings.push(cite(lpp, rule, `License Exception LPP is available: ${fmt(tx.quantity)} x TPP ${fmt(cls.item.tpp)} = ${fmt(total)} is within ${fmt(cap)} TPP per ultimate consignee per calendar year, counting every shipment to that consignee this year (keep the count in the ledger). BIS must be notified (secondary sources).`));
+        findings.push(cite(lpp, rule, `License Exception LPP is available: ${num(tx.quantity)} x TPP ${num(cls.item.tpp)} = ${num(total)} is within ${num(cap)} TPP per ultimate consignee per calendar year, counting every shipment to that consignee this year (keep the count in the ledger). BIS must be notified (secondary sources).`));
       } else {
-        findings.push(cite(lpp, rule, `License Exception LPP is not enough: ${fmt(tx.quantity)} x TPP ${fmt(cls.item.tpp)} = ${fmt(total)} exceeds ${fmt(cap)} TPP per ultimate consignee per calendar year.`));
+        findings.push(cite(lpp, rule, `License Exception LPP is not enough: ${num(tx.quantity)} x TPP ${num(cls.item.tpp)} = ${num(total)} exceeds ${num(cap)} TPP per ultimate consignee per calendar year.`));
       }
     }
     const acm = param<unknown>(law, 'exception.ACM', date);
