@@ -11,6 +11,7 @@ import type { ReviewPolicy } from '../law/review.js';
 import { type View, versionAt } from '../law/versions.js';
 import { stricter } from './policy.js';
 import type { Transaction } from './transaction.js';
+import type { BuyerDetermination } from '../screening/buyer.js';
 
 export type LicenseException = 'NAC' | 'ACA' | 'LPP' | 'AIA' | 'ACM' | 'HBM';
 
@@ -60,7 +61,7 @@ const cite = (p: Dated<unknown>, rule: string, text: string, confidence: Confide
 
 /** The answer for one transaction in one view: classification, then each licence requirement that
  * applies, the review policy of the strictest, and the licence exceptions the facts allow. */
-export function determine(law: Law, tx: Transaction, view: View): Determination {
+export function determine(law: Law, tx: Transaction, view: View, buyer?: BuyerDetermination): Determination {
   const { date } = tx;
   const rule = versionAt(law.versions, date, view)?.id ?? 'none';
   const cls = classify(law, tx.item, date, view);
@@ -71,12 +72,12 @@ export function determine(law: Law, tx: Transaction, view: View): Determination 
     parentHq: tx.parentHq ? law.countries.at(tx.parentHq, date) : null,
   };
   const done = (licenseRequired: boolean | null, reviewPolicy: ReviewPolicy | null, licenseExceptions: LicenseException[]) =>
-    answer(date, view, rule, cls, findings, licenseRequired, reviewPolicy, licenseExceptions);
+    answer(date, view, rule, cls, findings, buyer, licenseRequired, reviewPolicy, licenseExceptions);
 
   // 15 CFR 772.1: a shipment to the United States (its territories included) is not an export.
   if (parties.dest.effective === 'US') {
     findings.push({ rule, citation: '15 CFR 772.1 ("United States")', text: `${parties.dest.record.name} is part of the United States: a shipment there is not an export and needs no licence under these rules.`, source: 'EAR definitions', confidence: 'high' });
-    return done(false, null, []);
+    return answer(date, view, rule, cls, findings, undefined, false, null, []);
   }
   if (parties.dest.record.indeterminate) {
     findings.push({ rule, citation: '15 CFR 738.3; 15 CFR 740 Supp. No. 1', text: `${parties.dest.record.name} is named in no Country Group and has no sovereign to follow: earmark cannot place it. Ask BIS.`, source: 'countries.md (earmark data)', confidence: 'low' });
@@ -124,16 +125,26 @@ export function determine(law: Law, tx: Transaction, view: View): Determination 
   return done(true, policy, exceptions);
 }
 
-function answer(date: IsoDate, view: View, rule: string, cls: Classification, findings: Finding[], licenseRequired: boolean | null, reviewPolicy: ReviewPolicy | null, licenseExceptions: LicenseException[]): Determination {
-  let confidence = weakest(findings);
+/** The closing step: a buyer on the Entity List needs a licence for every item subject to the EAR
+ * (15 CFR 744.11), whatever the item and destination, with the entry's review policy and no exception. */
+function answer(date: IsoDate, view: View, rule: string, cls: Classification, findings: Finding[], buyer: BuyerDetermination | undefined, licenseRequired: boolean | null, reviewPolicy: ReviewPolicy | null, licenseExceptions: LicenseException[]): Determination {
+  if (buyer) {
+    findings.push(...buyer.findings);
+    if (buyer.licenseRequired) {
+      licenseRequired = true;
+      reviewPolicy = stricter(reviewPolicy, buyer.reviewPolicy ?? 'presumption-of-denial');
+      licenseExceptions = [];
+    }
+  }
+  const confidence = weakest(findings);
   if (confidence === 'low') findings.push(verifyNote(rule, findings));
   return { date, view, ruleVersion: rule, item: cls.item, licenseRequired, reviewPolicy, licenseExceptions, confidence, findings };
 }
 
 /** Both views at once: the enforced answer, with the codified one beside it. */
-export function check(law: Law, tx: Transaction, view: View | 'both'): Determination {
-  if (view !== 'both') return determine(law, tx, view);
-  return { ...determine(law, tx, 'enforced'), codified: determine(law, tx, 'codified') };
+export function check(law: Law, tx: Transaction, view: View | 'both', buyer?: BuyerDetermination): Determination {
+  if (view !== 'both') return determine(law, tx, view, buyer);
+  return { ...determine(law, tx, 'enforced', buyer), codified: determine(law, tx, 'codified', buyer) };
 }
 
 function candidateEccns(tx: Transaction): Eccn[] {

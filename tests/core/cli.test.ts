@@ -71,6 +71,23 @@ describe('earmark check and timeline (issue acceptance)', () => {
   });
 });
 
+describe('earmark check --buyer (screening in the determination)', () => {
+  it('H20 to China for Inspur Group needs a licence because of the Entity List, citing the entry', async () => {
+    const d = (await cli(['check', '--chip', 'nvidia-h20', '--to', 'CN', '--buyer', 'Inspur Group', '--date', '2025-09-01', '--json'])).json();
+    expect(d.item.eccn).toBeNull();
+    expect(d.licenseRequired).toBe(true);
+    expect(d.reviewPolicy).toBe('presumption-of-denial');
+    expect(d.licenseExceptions).toEqual([]);
+    const el = d.findings.find((f: { citation: string }) => f.citation.startsWith('15 CFR 744.11'));
+    expect(el.text).toMatch(/Inspur Group/);
+    expect(d.findings.some((f: { citation: string }) => f.citation.includes('734.9(e)(2)'))).toBe(true);
+  });
+  it('the same shipment to an unlisted buyer needs none', async () => {
+    const d = (await cli(['check', '--chip', 'nvidia-h20', '--to', 'CN', '--buyer', 'Blue Harbor Logistics', '--date', '2025-09-01', '--json'])).json();
+    expect(d.licenseRequired).toBe(false);
+  });
+});
+
 describe('the built binary', () => {
   it('runs from dist/ and exits 2 on bad input', () => {
     const ok = execFileSync('node', ['dist/earmark.js', 'check', '--chip', 'nvidia-h800-sxm5', '--to', 'CN', '--date', '2023-12-01', '--json'], { encoding: 'utf8' });

@@ -3,6 +3,7 @@ import { today } from '../../dates.js';
 import { law } from '../../law/law.js';
 import { check, type Determination } from '../../licensing/determine.js';
 import { transactionFrom } from '../../licensing/input.js';
+import { buyerFindings, openScreening, screen } from '../../screening/index.js';
 import { type Io, json } from '../io.js';
 import { addItemOptions, type ItemOptions, itemFrom } from '../item-options.js';
 import { number, oneOf } from '../options.js';
@@ -21,6 +22,7 @@ interface CheckOptions extends ItemOptions {
   exportFrom?: string;
   view: (typeof views)[number];
   json?: boolean;
+  dataDir?: string;
 }
 
 export function registerCheck(program: Command, io: Io): void {
@@ -35,10 +37,12 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--export-from <cc>', 'country the item leaves from (default US)')
     .option('--view <view>', 'enforced, codified or both', oneOf('view', views), 'enforced')
     .option('--json', 'print one JSON object')
+    .option('--data-dir <dir>', 'where imported list snapshots are kept (default EARMARK_DATA_DIR or ~/.earmark)')
     .action((o: CheckOptions) => {
       const l = law();
       const tx = transactionFrom(l, itemFrom(l, o), o, today());
-      const d = check(l, tx, o.view);
+      const buyer = tx.buyer ? buyerFindings(screen(openScreening(io.env, o.dataDir), tx.buyer, { date: tx.date }), tx.date) : undefined;
+      const d = check(l, tx, o.view, buyer);
       if (o.json) return io.out(json(d));
       printDetermination(io, d);
       if (d.codified) {
