@@ -16,4 +16,4 @@ import { registerDb } from './db.js';
 /** Every CLI command registers itself here: one file per command in this folder. */
 export type Register = (program: Command, io: Io) => void;
 
-export const commands: Register[] = [registerClassify, registerCheck, registerTimeline, registerCatalog, registerModel, registerCompute, registerCapacity, registerScreen, registerLedger, registerAudit, registerDb];
+export const commands: Register[] = [registerClassify, registerCheck, registerTimeline, registerCatalog, registerModel, registerCompute, registerCapacity, registerScreen, registerLists, registerLedger, registerAudit, registerDb];
