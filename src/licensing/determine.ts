@@ -3,10 +3,10 @@ import type { IsoDate } from '../dates.js';
 import { type Confidence, type Finding, weakest } from '../findings.js';
 import { classify, type Classification, type Eccn } from '../classification/classify.js';
 import type { CountryAt } from '../countries/countries.js';
-import { intervalOf, type Law, param } from '../law/law.js';
+import { type Law, param } from '../law/law.js';
 import type { Dated } from '../law/parameters.js';
 import { type DestinationSet, describeSet, inSet } from '../law/destinations.js';
-import { bindsVendor, letterInForce, letterReviewPolicy } from '../law/letters.js';
+import { bindsVendor, type Letter, letterInForce, letterReviewPolicy } from '../law/letters.js';
 import type { ReviewPolicy } from '../law/review.js';
 import { type View, versionAt } from '../law/versions.js';
 import { stricter } from './policy.js';
@@ -83,7 +83,7 @@ export function determine(law: Law, tx: Transaction, view: View, buyer?: BuyerDe
     findings.push({ rule, citation: '15 CFR 738.3; 15 CFR 740 Supp. No. 1', text: `${parties.dest.record.name} is named in no Country Group and has no sovereign to follow: earmark cannot place it. Ask BIS.`, source: 'countries.md (earmark data)', confidence: 'low' });
     return done(cls.item.eccn || cls.indeterminate ? null : false, null, []);
   }
-  findings.push(destinationFinding(law, rule, parties.dest, date));
+  findings.push(destinationFinding(rule, parties.dest));
 
   const requirements: Requirement[] = [];
   const letter = letterRequirement(law, tx, parties, rule, findings);
@@ -91,25 +91,23 @@ export function determine(law: Law, tx: Transaction, view: View, buyer?: BuyerDe
 
   const eccn = cls.item.eccn;
   // When a missing number decides the classification, see whether any paragraph could apply at all.
-  const candidates: Eccn[] = eccn ? [eccn] : cls.indeterminate ? candidateEccns(tx) : [];
-  const carvedOut = candidates.length ? uaeCarveOut(law, tx, parties, rule, findings) : false;
-  const byParagraph = new Map<Eccn, Requirement[]>();
-  for (const e of candidates) byParagraph.set(e, carvedOut ? [] : requirementsFor(law, e, tx, parties, view));
+  const carvedOut = eccn || cls.indeterminate ? uaeCarveOut(law, tx, parties, rule, findings) : false;
 
   if (!eccn && !cls.indeterminate) {
     findings.push({ rule, citation: '15 CFR 742.6(a)(6)', text: 'Not a 3A090/4A090 item: no advanced-computing (RS) licence requirement. End-use controls (15 CFR 744.23) and the parties\' screening still apply.', source: 'EAR', confidence: 'high' });
   }
   // An unknown number decides only if some paragraph would need a licence here and no letter already does.
   if (cls.indeterminate && !letter) {
-    if ([...byParagraph.values()].some((r) => r.length > 0)) {
-      findings.push({ rule, citation: '15 CFR 742.6(a)(6)', text: `Indeterminate: if the item is ${[...byParagraph.keys()].join(' or ')}, a licence is needed here; the missing ${cls.missing.join(', ')} decides.`, source: 'EAR', confidence: 'low' });
+    const candidates = candidateEccns(tx);
+    if (!carvedOut && candidates.some((e) => requirementsFor(law, e, tx, parties, view).length > 0)) {
+      findings.push({ rule, citation: '15 CFR 742.6(a)(6)', text: `Indeterminate: if the item is ${candidates.join(' or ')}, a licence is needed here; the missing ${cls.missing.join(', ')} decides.`, source: 'EAR', confidence: 'low' });
       return done(null, null, []);
     }
     findings.push({ rule, citation: '15 CFR 742.6(a)(6)', text: `Whatever its classification, no advanced-computing licence requirement reaches ${parties.dest.record.name} for this buyer on ${date}.`, source: 'EAR', confidence: 'high' });
     return done(false, null, []);
   }
 
-  const ccl = eccn ? byParagraph.get(eccn) ?? [] : [];
+  const ccl = eccn && !carvedOut ? requirementsFor(law, eccn, tx, parties, view) : [];
   for (const r of ccl) findings.push(requirementFinding(r, rule, eccn!, parties, tx));
   requirements.push(...ccl);
 
@@ -152,26 +150,27 @@ function candidateEccns(tx: Transaction): Eccn[] {
   return tx.item.computerOf ? ['4A090.a', '4A090.b'] : ['3A090.a', '3A090.b'];
 }
 
-/** The destination as the law saw it on the date: the same for every date of one interval, so kept. */
-function destinationFinding(law: Law, rule: string, c: CountryAt, date: IsoDate): Finding {
-  const key = `${c.record.iso2}|${rule}|${intervalOf(law, date)}`;
-  let f = destinationFindings.get(key);
+/** The destination as the law saw it: one finding per membership segment and rule version, kept. */
+function destinationFinding(rule: string, c: CountryAt): Finding {
+  let byRule = destinationFindings.get(c);
+  if (!byRule) destinationFindings.set(c, (byRule = new Map()));
+  let f = byRule.get(rule);
   if (f) return f;
   const via = c.effective !== c.record.iso2 ? ` (treated as ${c.effective}${c.record.basis ? `: ${c.record.basis}` : ''})` : '';
   const groups = [...c.groups].sort().join(', ') || 'none';
-  const change = c.change && c.change.date <= date ? ` Membership as changed on ${c.change.date} (${c.change.citation}).` : '';
+  const change = c.change ? ` Membership as changed on ${c.change.date} (${c.change.citation}).` : '';
   f = {
     rule,
-    citation: change ? c.change!.citation : '15 CFR 740 Supp. No. 1',
+    citation: c.change?.citation ?? '15 CFR 740 Supp. No. 1',
     text: `${c.record.name}${via}: Country Groups ${groups}; AI Diffusion tier ${c.tier}.${change}`,
-    source: change ? c.change!.source : 'eCFR Title 15 Part 740 Supp. No. 1 (issue of 2026-07-23)',
-    confidence: change ? c.change!.confidence : 'high',
+    source: c.change?.source ?? 'eCFR Title 15 Part 740 Supp. No. 1 (issue of 2026-07-23)',
+    confidence: c.change?.confidence ?? 'high',
   };
-  destinationFindings.set(key, f);
+  byRule.set(rule, f);
   return f;
 }
 
-const destinationFindings = new Map<string, Finding>();
+const destinationFindings = new WeakMap<CountryAt, Map<string, Finding>>();
 
 /** The paragraphs of 15 CFR 742.6(a)(6) and 744.23(a)(3) that reach this item, destination and buyer. */
 function requirementsFor(law: Law, eccn: Eccn, tx: Transaction, parties: Parties, view: View): Requirement[] {
@@ -225,8 +224,8 @@ function uaeCarveOut(law: Law, tx: Transaction, parties: Parties, rule: string, 
 
 /** Is-informed letters bind their addressee only: they apply when --vendor names it. */
 function letterRequirement(law: Law, tx: Transaction, parties: Parties, rule: string, findings: Finding[]): Requirement | null {
-  for (const l of law.letters) {
-    if (!letterInForce(l, tx.date) || !l.chips.includes(tx.item.id)) continue;
+  for (const l of lettersFor(law, tx.item.id)) {
+    if (!letterInForce(l, tx.date)) continue;
     const reaches = inSet(l.destinations, parties.dest) || (l.headquarters !== undefined && (inSet(l.headquarters, parties.buyerHq) || (parties.parentHq !== null && inSet(l.headquarters, parties.parentHq))));
     if (!reaches) continue;
     if (!bindsVendor(l, tx.vendor)) {
@@ -238,6 +237,19 @@ function letterRequirement(law: Law, tx: Transaction, parties: Parties, rule: st
     return { kind: 'letter', policy };
   }
   return null;
+}
+
+const letterIndex = new WeakMap<Law, Map<string, Letter[]>>();
+
+/** The letters naming a chip, indexed once per law. */
+function lettersFor(law: Law, chipId: string): readonly Letter[] {
+  let index = letterIndex.get(law);
+  if (!index) {
+    index = new Map();
+    for (const l of law.letters) for (const id of l.chips) index.set(id, [...(index.get(id) ?? []), l]);
+    letterIndex.set(law, index);
+  }
+  return index.get(chipId) ?? [];
 }
 
 /** 15 CFR 742.6(b)(10): the review policy for one requirement. */
