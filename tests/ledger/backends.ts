@@ -31,7 +31,7 @@ export function backends(): Backend[] {
     pg?.stop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
-  const list: Backend[] = [{ name: 'sqlite', fresh: async () => ({ env: {}, dataDir: tempDir() }) }];
+  const list: Backend[] = [{ name: 'sqlite', fresh: async () => ({ env: { EARMARK_DATABASE_URL: '' }, dataDir: tempDir() }) }];
   if (!pgMissing) {
     list.push({
       name: 'postgres',
