@@ -1,4 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 
@@ -85,6 +88,20 @@ describe('earmark check --buyer (screening in the determination)', () => {
   it('the same shipment to an unlisted buyer needs none', async () => {
     const d = (await cli(['check', '--chip', 'nvidia-h20', '--to', 'CN', '--buyer', 'Blue Harbor Logistics', '--date', '2025-09-01', '--json'])).json();
     expect(d.licenseRequired).toBe(false);
+  });
+});
+
+describe('--record', () => {
+  it('writes the determination and the classification to the audit trail, which verifies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'earmark-record-'));
+    const d = (await cli(['check', '--chip', 'nvidia-h800-sxm5', '--to', 'CN', '--date', '2023-12-01', '--record', '--data-dir', dir, '--json'])).json();
+    expect((await cli(['classify', '--chip', 'h20', '--date', '2024-06-01', '--record', '--data-dir', dir])).code).toBe(0);
+    const lines = (await cli(['audit', 'export', '--format', 'jsonl', '--data-dir', dir])).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((r) => r.kind)).toEqual(['determination', 'classification']);
+    expect(lines[0].output).toEqual(d);
+    expect(lines[0].ruleVersion).toBe('2023-10-acs');
+    expect(lines[0].input).toMatchObject({ chip: 'nvidia-h800-sxm5', to: 'CN', date: '2023-12-01' });
+    expect((await cli(['audit', 'verify', '--data-dir', dir])).code).toBe(0);
   });
 });
 

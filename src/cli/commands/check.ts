@@ -4,6 +4,7 @@ import { law } from '../../law/law.js';
 import { check, type Determination } from '../../licensing/determine.js';
 import { transactionFrom } from '../../licensing/input.js';
 import { buyerFindings, openScreening, screen } from '../../screening/index.js';
+import { recordEvent } from '../../audit/record.js';
 import { type Io, json } from '../io.js';
 import { addItemOptions, type ItemOptions, itemFrom } from '../item-options.js';
 import { number, oneOf } from '../options.js';
@@ -23,6 +24,7 @@ interface CheckOptions extends ItemOptions {
   view: (typeof views)[number];
   json?: boolean;
   dataDir?: string;
+  record?: boolean;
 }
 
 export function registerCheck(program: Command, io: Io): void {
@@ -37,12 +39,17 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--export-from <cc>', 'country the item leaves from (default US)')
     .option('--view <view>', 'enforced, codified or both', oneOf('view', views), 'enforced')
     .option('--json', 'print one JSON object')
-    .option('--data-dir <dir>', 'where imported list snapshots are kept (default EARMARK_DATA_DIR or ~/.earmark)')
-    .action((o: CheckOptions) => {
+    .option('--data-dir <dir>', 'where the ledger, audit trail and imported lists are kept (default EARMARK_DATA_DIR or ~/.earmark)')
+    .option('--record', 'write the determination to the audit trail (15 CFR 762)')
+    .action(async (o: CheckOptions) => {
       const l = law();
       const tx = transactionFrom(l, itemFrom(l, o), o, today());
       const buyer = tx.buyer ? buyerFindings(screen(openScreening(io.env, o.dataDir), tx.buyer, { date: tx.date }), tx.date) : undefined;
       const d = check(l, tx, o.view, buyer);
+      if (o.record) {
+        const { json: _json, record: _record, dataDir, ...input } = o;
+        await recordEvent(io, { dataDir }, { kind: 'determination', input, output: d, ruleVersion: d.ruleVersion });
+      }
       if (o.json) return io.out(json(d));
       printDetermination(io, d);
       if (d.codified) {
