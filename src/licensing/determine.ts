@@ -34,6 +34,8 @@ type Requirement =
   | { kind: 'destination'; p: Dated<DestinationSet> }
   | { kind: 'headquarters'; p: Dated<DestinationSet>; where: string }
   | { kind: 'worldwide'; p: Dated<unknown> }
+  /** The AI Diffusion worldwide requirement in the enforced view: codified, not enforced; needs no licence. */
+  | { kind: 'unenforced'; p: Dated<unknown> }
   | { kind: 'hbm'; p: Dated<DestinationSet> }
   | { kind: 'letter'; policy: ReviewPolicy };
 
@@ -107,17 +109,24 @@ export function determine(law: Law, tx: Transaction, view: View, buyer?: BuyerDe
     return done(false, null, []);
   }
 
-  const ccl = eccn && !carvedOut ? requirementsFor(law, eccn, tx, parties, view) : [];
-  for (const r of ccl) findings.push(requirementFinding(r, rule, eccn!, parties, tx));
+  const all = eccn && !carvedOut ? requirementsFor(law, eccn, tx, parties, view) : [];
+  for (const r of all) findings.push(requirementFinding(r, rule, eccn!, parties, tx));
+  const ccl = all.filter((r) => r.kind !== 'unenforced');
   requirements.push(...ccl);
 
   if (requirements.length === 0) {
-    if (eccn && !carvedOut) findings.push({ rule, citation: eccn === '3A090.c' ? '15 CFR 742.6(a)(6)(i)(B)' : '15 CFR 742.6(a)(6)', text: `No licence required: ${parties.dest.record.name} is outside the ${eccn} destinations on ${date}, and the buyer is not headquartered (nor its parent) where the headquarters rule reaches.`, source: 'EAR', confidence: 'high' });
+    if (eccn && !carvedOut) findings.push({ rule, citation: eccn === '3A090.c' ? '15 CFR 742.6(a)(6)(i)(B)' : '15 CFR 742.6(a)(6)', text: `No licence required: ${parties.dest.record.name} is outside the ${eccn} destinations${view === 'enforced' ? ' BIS enforces' : ''} on ${date}, and the buyer is not headquartered (nor its parent) where the headquarters rule reaches.`, source: 'EAR', confidence: 'high' });
     return done(false, null, []);
   }
 
   let policy: ReviewPolicy | null = null;
-  for (const r of requirements) policy = stricter(policy, reviewPolicyFor(law, r, tx, parties, rule, findings));
+  for (const r of requirements) {
+    const before = findings.length;
+    policy = stricter(policy, reviewPolicyFor(law, r, tx, parties, rule, findings));
+    // Two requirements under the same policy paragraph say it once.
+    const added = findings[findings.length - 1];
+    if (findings.length > before && findings.some((f, i) => i < before && f.text === added.text)) findings.pop();
+  }
   const exceptions = letter ? [] : exceptionsFor(law, eccn!, cls, ccl, tx, parties, view, rule, findings);
   if (letter && ccl.length) findings.push({ rule, citation: '15 CFR 744.23', text: 'An is-informed letter applies: no licence exception can be used.', source: 'EAR', confidence: 'high' });
   return done(true, policy, exceptions);
@@ -189,8 +198,11 @@ function requirementsFor(law: Law, eccn: Eccn, tx: Transaction, parties: Parties
     else if (parties.parentHq && inSet(hq.value!, parties.parentHq)) out.push({ kind: 'headquarters', p: hq, where: `the buyer's ultimate parent is headquartered in ${parties.parentHq.record.name}` });
   }
   const world = param<{ items: string[] }>(law, 'destinations.worldwide', date);
-  const enforced = param<boolean>(law, 'diffusion.enforced', date)?.value ?? false;
-  if (world && world.value!.items.includes(eccn) && (view === 'codified' || enforced)) out.push({ kind: 'worldwide', p: world });
+  const enforced = param<boolean>(law, 'diffusion.enforced', date);
+  if (world && world.value!.items.includes(eccn)) {
+    if (view === 'codified' || enforced?.value) out.push({ kind: 'worldwide', p: world });
+    else if (enforced) out.push({ kind: 'unenforced', p: enforced });
+  }
   return out;
 }
 
@@ -204,6 +216,8 @@ function requirementFinding(r: Requirement, rule: string, eccn: Eccn, parties: P
       return cite(r.p, rule, `Licence required wherever the item goes: ${r.where}, within ${describeSet(r.p.value!)} (the headquarters rule, from 2023-11-17).`);
     case 'worldwide':
       return cite(r.p, rule, `Licence required (AI Diffusion text): ${eccn} needs a licence to every destination, ${parties.dest.record.name} included.${tx.date >= '2025-05-13' ? ' This text is codified but BIS does not enforce it (announcement of 2025-05-13).' : ''}`);
+    case 'unenforced':
+      return cite(r.p, rule, `The AI Diffusion text (15 CFR 742.6(a)(6)(iii)(A)) would require a licence for ${eccn} to ${parties.dest.record.name}, but BIS has not enforced it since 2025-05-13: no licence in practice. The codified view gives the text's answer.`);
     case 'letter':
       return { rule, citation: '15 CFR 744.23', text: 'Licence required by an is-informed letter.', source: 'letter', confidence: 'high' };
   }
