@@ -16,6 +16,7 @@ import { transactionFrom } from '../licensing/input.js';
 import { timeline } from '../licensing/timeline.js';
 import type { Store } from '../storage/store.js';
 import { type AppEnv, authenticate, need } from './auth.js';
+import { batchRoute } from './batch-route.js';
 import { docsPage } from './docs.js';
 import { errorResponse, fail, fromZodError } from './errors.js';
 import { createKey, listKeys, revokeKey } from './keys-store.js';
@@ -128,6 +129,20 @@ export function createApp(o: AppOptions) {
     middleware: [need('viewer')] as const,
     responses: { ...ok(s.Rules, 'the rule versions'), ...errors(401, 403, 429) },
   }), (c) => c.json({ coverageStart: l.coverageStart, asOf: l.asOf, versions: l.versions } as never, 200));
+
+  app.openapi(route({
+    method: 'post', path: '/v1/batch', summary: 'Decide a whole order book, streaming (earmark batch over HTTP)', tags: ['determinations'],
+    description: 'CSV in (the columns of earmark batch), CSV out: each input row untouched, then the result columns. Or JSON Lines in (each line a /v1/check body), JSON Lines out: {"row", "determination"} or {"row", "error"}. One answer per input row, in order.',
+    middleware: [need('viewer')] as const,
+    request: {
+      query: s.BatchQuery,
+      body: { required: true, content: { 'text/csv': { schema: s.Text }, 'application/x-ndjson': { schema: s.Text } } },
+    },
+    responses: {
+      200: { description: 'one answer per input row, streamed', content: { 'text/csv': { schema: s.Text }, 'application/x-ndjson': { schema: s.Text } } },
+      ...errors(400, 401, 403, 413, 429),
+    },
+  }), (c) => batchRoute(c, l, o.today()) as never, hookFor(s.BatchQuery));
 
   app.openapi(route({
     method: 'post', path: '/v1/keys', summary: 'Create an API key; the key is shown once (earmark keys create --json)', tags: ['access'],

@@ -150,3 +150,9 @@ export const KeyCreated = z.object({ key: z.string().openapi({ description: 'sho
 export const KeyList = z.object({ keys: z.array(KeyInfo) }).openapi('KeyList');
 export const KeyParams = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 export const KeyRevoked = z.object({ id: z.string(), revoked: z.boolean() }).openapi('KeyRevoked');
+
+export const BatchQuery = z.strictObject({
+  dateColumn: z.string().max(200).optional().openapi({ description: 'CSV: the column holding each order\'s date (default date)' }),
+  view: z.enum(['enforced', 'codified']).optional(),
+});
+export const Text = z.string().openapi({ description: 'the order book (or its answers) as text' });
