@@ -36,7 +36,9 @@ export function postgresMissing(): string | undefined {
   return why;
 }
 
-export async function startPostgres(): Promise<Postgres> {
+/** `fsync: false` (the default, for tests) trades crash safety of the whole cluster for speed; benchmarks
+ * keep it on. */
+export async function startPostgres(opts: { fsync?: boolean } = {}): Promise<Postgres> {
   const bin = postgresBin();
   if (!bin) throw new Error(postgresMissing() ?? 'PostgreSQL not found');
   const dir = mkdtempSync(join(tmpdir(), 'earmark-pg-'));
@@ -53,7 +55,7 @@ export async function startPostgres(): Promise<Postgres> {
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync']);
   run('pg_ctl', [
     '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`,
+    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${opts.fsync ? 'on' : 'off'}`,
   ]);
   const url = (db: string) => `postgres://postgres@127.0.0.1:${port}/${db}`;
   return {
