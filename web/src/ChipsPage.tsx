@@ -40,7 +40,7 @@ function Chart({ rules, version }: { rules: Rules; version: string | null }) {
       <Status of={chips} what="the catalog">
         {({ chips: list }) => {
           const plotted = list.filter((c) => c.tpp && c.performanceDensity);
-          const labels = placeLabels(plotted);
+          const { dx, labels } = layoutPoints(plotted);
           const unplotted = list.filter((c) => !(c.tpp && c.performanceDensity));
           return (
             <>
@@ -54,7 +54,7 @@ function Chart({ rules, version }: { rules: Rules; version: string | null }) {
                   <Regions t={t} />
                   <Axes />
                   <Lines />
-                  {plotted.map((c) => <Point key={c.id} c={c} label={labels.get(c.id)} />)}
+                  {plotted.map((c) => <Point key={c.id} c={c} dx={dx.get(c.id)!} label={labels.get(c.id)} />)}
                 </svg>
                 <figcaption>
                   Shaded: the 3A090 regions on {v.effective}
@@ -149,38 +149,42 @@ interface Label { x: number; y: number; anchor: 'start' | 'end' | 'middle'; text
 type Box = [x0: number, y0: number, x1: number, y1: number];
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
-/** Puts each label right, left, above or below its point where it hits no other label or point; chips on the same
- * spot share one label; a label that fits nowhere is left off (the point's tooltip and aria-label still name it). */
-function placeLabels(chips: Chip[]): Map<string, Label> {
-  const taken: Box[] = chips.map((c) => [lx(c.tpp!) - 6, ly(c.performanceDensity!) - 6, lx(c.tpp!) + 6, ly(c.performanceDensity!) + 6]);
+/** Chips with the same TPP and density sit side by side (each stays clickable) under one shared label. Each label goes
+ * right, left, above or below where it hits no other label or point; one that fits nowhere is left off (the point's
+ * tooltip and aria-label still name it). */
+function layoutPoints(chips: Chip[]): { dx: Map<string, number>; labels: Map<string, Label> } {
   const spots = new Map<string, Chip[]>();
   for (const c of chips) {
     const spot = `${Math.round(lx(c.tpp!))},${Math.round(ly(c.performanceDensity!))}`;
     spots.set(spot, [...(spots.get(spot) ?? []), c]);
   }
-  const out = new Map<string, Label>();
-  for (const [, [c, ...same]] of spots) {
-    const x = lx(c.tpp!);
-    const y = ly(c.performanceDensity!);
-    const text = [c, ...same].map(shortName).join(' / ');
+  const dx = new Map<string, number>();
+  for (const group of spots.values()) group.forEach((c, i) => dx.set(c.id, (i - (group.length - 1) / 2) * 12));
+  const taken: Box[] = chips.map((c) => [lx(c.tpp!) + dx.get(c.id)! - 6, ly(c.performanceDensity!) - 6, lx(c.tpp!) + dx.get(c.id)! + 6, ly(c.performanceDensity!) + 6]);
+  const labels = new Map<string, Label>();
+  for (const group of spots.values()) {
+    const x = lx(group[0].tpp!);
+    const y = ly(group[0].performanceDensity!);
+    const half = 8 + (group.length - 1) * 6;
+    const text = group.map(shortName).join(' / ');
     const w = text.length * 5.8;
     const options: [Label, Box][] = [
-      [{ x: x + 8, y: y + 4, anchor: 'start', text }, [x + 8, y - 6, x + 8 + w, y + 5]],
-      [{ x: x - 8, y: y + 4, anchor: 'end', text }, [x - 8 - w, y - 6, x - 8, y + 5]],
+      [{ x: x + half, y: y + 4, anchor: 'start', text }, [x + half, y - 6, x + half + w, y + 5]],
+      [{ x: x - half, y: y + 4, anchor: 'end', text }, [x - half - w, y - 6, x - half, y + 5]],
       [{ x, y: y - 9, anchor: 'middle', text }, [x - w / 2, y - 19, x + w / 2, y - 8]],
       [{ x, y: y + 17, anchor: 'middle', text }, [x - w / 2, y + 7, x + w / 2, y + 18]],
     ];
     const fit = options.find(([, b]) => b[0] >= m.l && b[2] <= W - m.r && b[1] >= m.t && b[3] <= H - m.b && !taken.some((t) => overlaps(t, b)));
     if (fit) {
-      out.set(c.id, fit[0]);
+      labels.set(group[0].id, fit[0]);
       taken.push(fit[1]);
     }
   }
-  return out;
+  return { dx, labels };
 }
 
-function Point({ c, label }: { c: Chip; label?: Label }) {
-  const x = lx(c.tpp!);
+function Point({ c, dx, label }: { c: Chip; dx: number; label?: Label }) {
+  const x = lx(c.tpp!) + dx;
   const y = ly(c.performanceDensity!);
   const cls = c.eccn?.startsWith('3A090.a') || c.eccn?.startsWith('4A090.a') ? 'eccn-a' : c.eccn ? 'eccn-b' : 'eccn-none';
   const shape = cls === 'eccn-a' ? <rect x={x - 5} y={y - 5} width={10} height={10} /> : cls === 'eccn-b' ? <path d={`M${x},${y - 6}L${x + 6},${y + 5}L${x - 6},${y + 5}Z`} /> : <circle cx={x} cy={y} r={5} />;

@@ -1,7 +1,7 @@
 // Map: every destination coloured by Country Group, AI Diffusion tier or "licence needed for this chip", on a date.
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import codesUrl from 'i18n-iso-countries/codes.json?url';
@@ -157,6 +157,13 @@ function DateSlider({ date, start, marks, onDate }: { date: string; start: strin
   const index = Math.round((Date.parse(date) - t0) / 86_400_000);
   const [shown, setShown] = useState(date);
   useEffect(() => setShown(date), [date]);
+  // Dragging replays the map as it goes, a moment after the slider stops moving.
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const slide = (d: string) => {
+    setShown(d);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => onDate(d), 150);
+  };
   const prev = [...marks].reverse().find((m) => m < date);
   const next = marks.find((m) => m > date);
   return (
@@ -165,8 +172,7 @@ function DateSlider({ date, start, marks, onDate }: { date: string; start: strin
         Date <output data-testid="map-date">{shown}</output>
         <input
           type="range" min={0} max={days} step={1} value={index} list="version-dates" aria-valuetext={shown}
-          onInput={(e) => setShown(toDate(Number(e.currentTarget.value)))}
-          onChange={(e) => onDate(toDate(Number(e.currentTarget.value)))}
+          onInput={(e) => slide(toDate(Number(e.currentTarget.value)))}
         />
       </label>
       <datalist id="version-dates">{marks.map((m) => <option key={m} value={Math.round((Date.parse(m) - t0) / 86_400_000)} />)}</datalist>

@@ -129,6 +129,7 @@ export function Legend() {
 
 function IntervalTable({ intervals, at, onPick }: { intervals: Interval[]; at: string | null; onPick: (d: string) => void }) {
   return (
+    <div class="table-wrap">
     <table class="intervals">
       <caption>Every interval</caption>
       <thead><tr><th>From</th><th>To</th><th>Answer</th><th>ECCN</th><th>Rule version</th></tr></thead>
@@ -147,5 +148,6 @@ function IntervalTable({ intervals, at, onPick }: { intervals: Interval[]; at: s
         })}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -34,13 +34,18 @@ export interface ScreenHit {
 }
 export interface ScreenResult { snapshot: { asOf: string; sha256?: string; [k: string]: unknown }; hits: ScreenHit[] }
 
-/** Calls the API; a non-2xx answer becomes an Error carrying the server's message. */
-export async function api<T>(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<T> {
+/** Calls the API; a non-2xx answer becomes an Error carrying the server's message. When rate-limited (429) it
+ * waits as long as the server asks and tries again, a few times. */
+export async function api<T>(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }, tries = 4): Promise<T> {
   const res = await fetch(path, {
     method: init?.method ?? (init?.body === undefined ? 'GET' : 'POST'),
     headers: { accept: 'application/json', ...operatorHeaders(), ...(init?.body === undefined ? {} : { 'content-type': 'application/json' }), ...init?.headers },
     body: init?.body === undefined ? undefined : JSON.stringify(init.body),
   });
+  if (res.status === 429 && tries > 1) {
+    await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') ?? 1)));
+    return api<T>(path, init, tries - 1);
+  }
   const text = await res.text();
   let data: unknown = undefined;
   try { data = text ? JSON.parse(text) : undefined; } catch { /* not JSON: reported below */ }
