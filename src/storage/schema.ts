@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /** The tables earmark keeps, as Kysely sees them. Amounts are whole numbers (TPP or chips) stored as
  * 64-bit integers; dates are ISO strings; structured fields are canonical JSON text. */
 export interface Schema {
@@ -59,5 +57,3 @@ export interface AuditTable {
   prev_hash: string;
   hash: string;
 }
-
-export type NewAudit = Omit<AuditTable, 'seq'> & { seq: Generated<number> | number };
