@@ -141,7 +141,8 @@ describe('workbench', () => {
     const page = await open(desk, '#/screen');
     await page.getByLabel('Name').fill('Sugon');
     await page.getByRole('button', { name: 'Screen', exact: true }).click();
-    await page.locator('.hit').first().waitFor();
+    await page.locator('.hit, [role=alert]').first().waitFor();
+    expect(await page.locator('[role=alert]').allTextContents()).toEqual([]);
     expect((await page.locator('.hit-list').textContent())?.toLowerCase()).toContain('sugon');
     expect(await page.getByTestId('snapshot').textContent()).toMatch(/Lists snapshot of \d{4}-\d{2}-\d{2}/);
     await page.screenshot({ path: join(shots, 'screen-1280.png'), fullPage: true });

@@ -166,14 +166,17 @@ function layoutPoints(chips: Chip[]): { dx: Map<string, number>; labels: Map<str
     const x = lx(group[0].tpp!);
     const y = ly(group[0].performanceDensity!);
     const half = 8 + (group.length - 1) * 6;
-    const text = group.map(shortName).join(' / ');
-    const w = text.length * 5.8;
-    const options: [Label, Box][] = [
-      [{ x: x + half, y: y + 4, anchor: 'start', text }, [x + half, y - 6, x + half + w, y + 5]],
-      [{ x: x - half, y: y + 4, anchor: 'end', text }, [x - half - w, y - 6, x - half, y + 5]],
-      [{ x, y: y - 9, anchor: 'middle', text }, [x - w / 2, y - 19, x + w / 2, y - 8]],
-      [{ x, y: y + 17, anchor: 'middle', text }, [x - w / 2, y + 7, x + w / 2, y + 18]],
-    ];
+    // All the names if they fit, else the first and how many more.
+    const texts = [group.map(shortName).join(' / '), ...(group.length > 1 ? [`${shortName(group[0])} +${group.length - 1}`] : [])];
+    const options: [Label, Box][] = texts.flatMap((text) => {
+      const w = text.length * 5.8;
+      return [
+        [{ x: x + half, y: y + 4, anchor: 'start', text }, [x + half, y - 6, x + half + w, y + 5]],
+        [{ x: x - half, y: y + 4, anchor: 'end', text }, [x - half - w, y - 6, x - half, y + 5]],
+        [{ x, y: y - 9, anchor: 'middle', text }, [x - w / 2, y - 19, x + w / 2, y - 8]],
+        [{ x, y: y + 17, anchor: 'middle', text }, [x - w / 2, y + 7, x + w / 2, y + 18]],
+      ] satisfies [Label, Box][];
+    });
     const fit = options.find(([, b]) => b[0] >= m.l && b[2] <= W - m.r && b[1] >= m.t && b[3] <= H - m.b && !taken.some((t) => overlaps(t, b)));
     if (fit) {
       labels.set(group[0].id, fit[0]);
