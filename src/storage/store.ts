@@ -13,7 +13,8 @@ export interface Store {
   readonly dialect: Dialect;
   /** The SQLite file, or the PostgreSQL URL with its password masked. */
   readonly location: string;
-  /** For reads outside a transaction. */
+  /** For reads. Every write goes through `transaction`: on SQLite a write outside it does not wait for
+   * another process's lock and fails at once with SQLITE_BUSY. */
   readonly db: Kysely<Schema>;
   /** Runs `fn` as one write transaction, committed when it returns and rolled back when it throws.
    * SQLite: BEGIN IMMEDIATE, so writers (in any process) queue one at a time. PostgreSQL: READ
