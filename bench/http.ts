@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// @ts-expect-error autocannon ships no type declarations
 import autocannon from 'autocannon';
 
 const seconds = Number(process.argv[2] ?? 10);

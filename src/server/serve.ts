@@ -48,8 +48,11 @@ export async function startServer(o: ServeOptions): Promise<Running> {
     host,
     close: () => new Promise<void>((resolve) => {
       const cut = setTimeout(() => server.closeAllConnections(), o.drainMs);
+      // Connections kept alive go as soon as their request is answered.
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
       server.close(() => {
         clearTimeout(cut);
+        clearInterval(idle);
         resolve();
       });
       server.closeIdleConnections();

@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/licensing/determine.js';
 import { transactionFrom } from '../../src/licensing/input.js';
@@ -135,6 +138,26 @@ describe('without keys', () => {
       expect(s.host).toBe('127.0.0.1');
       expect(s.logs.join('\n')).toMatch(/no API keys configured: listening on loopback/);
       expect((await s.request('POST', '/v1/check', { chip: 'nvidia-h20', to: 'CN' })).status).toBe(200);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
+describe('the web workbench', () => {
+  it('is served at / from its folder, unknown paths get its index.html, and the API stays beside it', async () => {
+    const web = mkdtempSync(join(tmpdir(), 'earmark-web-'));
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>workbench</title>');
+    writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+    const s = await startTestServer({ webDir: web });
+    try {
+      expect((await s.request('GET', '/')).text).toContain('workbench');
+      expect((await s.request('GET', '/assets/app.js')).text).toBe('console.log(1)');
+      expect((await s.request('GET', '/map/CN')).text).toContain('workbench');
+      expect((await s.request('GET', '/healthz')).body.status).toBe('ok');
+      expect((await s.request('GET', '/v1/nothing')).status).toBe(404);
+      expect((await s.request('GET', '/docs')).text).toContain('POST /v1/check');
     } finally {
       await s.stop();
     }
