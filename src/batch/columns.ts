@@ -3,11 +3,14 @@ import type { IsoDate } from '../dates.js';
 import { InputError } from '../errors.js';
 import type { Law } from '../law/law.js';
 import type { View } from '../law/versions.js';
-import { check, type Determination } from '../licensing/determine.js';
+import type { Determination } from '../licensing/determine.js';
 import { transactionFrom } from '../licensing/input.js';
+import type { ScreeningService } from '../screening/index.js';
+import { decide } from './decide.js';
 
 // An order book's columns map onto the CLI's options (snake_case for kebab-case); every other
-// column passes through. Each row goes through the CLI's own path: itemFrom, transactionFrom, check.
+// column passes through. Each row goes through the CLI's own path: itemFrom, transactionFrom, then
+// screening of the buyer and the determination.
 
 export const itemColumns = ['chip', 'tpp', 'die_area', 'interconnect', 'memory_bandwidth', 'not_datacenter', 'hbm_density', 'computer'] as const;
 export const orderColumns = ['quantity', 'to', 'buyer', 'buyer_hq', 'parent_hq', 'vendor', 'export_from'] as const;
@@ -77,11 +80,11 @@ function columnOf(field: string, layout: Layout): string {
   return c === 'date' ? layout.dateColumn : c;
 }
 
-export function decideRow(law: Law, layout: Layout, cells: readonly string[], today: IsoDate, view: View): RowResult {
+export function decideRow(law: Law, screening: ScreeningService, layout: Layout, cells: readonly string[], today: IsoDate, view: View): RowResult {
   try {
     const o = optionsOf(layout, cells);
     if (o.computer !== undefined && (!Number.isInteger(o.computer) || o.computer < 1)) throw new InputError('computer', `must be a whole number of 1 or more, got ${o.computer}`);
-    const d = check(law, transactionFrom(law, itemFrom(law, o), o, today), view);
+    const d = decide(law, screening, transactionFrom(law, itemFrom(law, o), o, today), view);
     const required = d.licenseRequired === null ? 'indeterminate' : d.licenseRequired ? 'yes' : 'no';
     return {
       cells: [d.item.eccn ?? '', required, d.reviewPolicy ?? '', d.licenseExceptions.join(' '), d.ruleVersion, d.confidence, ''],

@@ -4,10 +4,13 @@ import type { IsoDate } from '../dates.js';
 import type { Law } from '../law/law.js';
 import type { View } from '../law/versions.js';
 import type { Determination } from '../licensing/determine.js';
+import type { ScreeningService } from '../screening/index.js';
 import { decideRow, layoutOf, resultColumns } from './columns.js';
 
 export interface BatchOptions {
   readonly law: Law;
+  /** The restricted-party lists each row's buyer is screened against. */
+  readonly screening: ScreeningService;
   /** The date of rows with an empty date cell. */
   readonly today: IsoDate;
   readonly view: View;
@@ -77,7 +80,7 @@ export async function* batchLines(input: Readable, o: BatchOptions, stats: Batch
       yield `${blank},${',,,,,,'}${quote(`row: unreadable CSV: ${r.unreadable}`)}\n`;
       continue;
     }
-    const result = decideRow(o.law, layout, r.cells, o.today, o.view);
+    const result = decideRow(o.law, o.screening, layout, r.cells, o.today, o.view);
     if (result.cells[6]) stats.errors++;
     if (result.licenseRequired) stats.licencesRequired++;
     if (result.determination && o.record) {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { OpenAPIHono, createRoute, type RouteConfig, type z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { timeout } from 'hono/timeout';
@@ -11,21 +11,31 @@ import { countriesAt } from '../countries/listing.js';
 import { packageRoot } from '../data/files.js';
 import { type IsoDate, parseDate } from '../dates.js';
 import type { Law } from '../law/law.js';
-import { check } from '../licensing/determine.js';
 import { transactionFrom } from '../licensing/input.js';
 import { timeline } from '../licensing/timeline.js';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { type AuditEvent, appendAudit } from '../audit/trail.js';
+import { decide } from '../batch/decide.js';
+import { type ScreeningService, screen } from '../screening/index.js';
 import type { Store } from '../storage/store.js';
+import { modelReport } from '../weights/index.js';
 import { type AppEnv, authenticate, need } from './auth.js';
+import { roles } from './schemas.js';
 import { batchRoute } from './batch-route.js';
 import { docsPage } from './docs.js';
-import { errorResponse, fail, fromZodError } from './errors.js';
+import { errorResponse, fail } from './errors.js';
 import { createKey, listKeys, revokeKey } from './keys-store.js';
 import { RateLimiter } from './rate-limit.js';
+import { registerRecords } from './records.js';
+import { errors, hookFor, jsonBody, ok, secured } from './routes.js';
 import * as s from './schemas.js';
 
 export interface AppOptions {
   readonly law: Law;
   readonly store: Store;
+  /** The restricted-party lists in service (reopened when an import changes them). */
+  readonly screening: () => ScreeningService;
   /** Requests a second per key (bursts to twice that); 0 for no limit. */
   readonly ratePerSecond: number;
   /** Largest request body, bytes (the batch endpoint has its own, larger limit). */
@@ -39,23 +49,6 @@ export interface AppOptions {
   readonly log: (line: string) => void;
   /** Static files served at / (the web workbench), when the folder exists. */
   readonly webDir?: string;
-}
-
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, {
-  description: ({ 400: 'invalid input: the field and, where there is a closed set, the allowed values', 401: 'no key, or an unknown or revoked one', 403: 'the key\'s role may not do this', 404: 'not found', 413: 'body too large', 429: 'rate limited (see Retry-After)' } as Record<number, string>)[code],
-  content: { 'application/json': { schema: s.ErrorBody } },
-}]));
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ 200: { description, content: { 'application/json': { schema } } } });
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const secured = { security: [{ apiKey: [] }] };
-
-/** Validation failures answer 400 with the field path; unknown fields list the known ones. */
-function hookFor(schema: z.ZodObject) {
-  const known = Object.keys(schema.shape);
-  const hook = (result: { success: boolean; error?: z.ZodError }, c: Parameters<typeof fail>[0]) => {
-    if (!result.success) return fail(c, 400, fromZodError(result.error!, known));
-  };
-  return hook as never;
 }
 
 export function createApp(o: AppOptions) {
@@ -74,26 +67,57 @@ export function createApp(o: AppOptions) {
   app.use('/v1/*', authenticate(o.store, new RateLimiter(o.ratePerSecond)));
 
   const route = <R extends RouteConfig>(r: R) => createRoute({ ...secured, ...r });
+  /** --record over HTTP: the operator role, and the caller's key as the actor. */
+  const recordAnswer = async (c: Context<AppEnv>, event: Omit<AuditEvent, 'actor'>) => {
+    const caller = c.get('caller');
+    if (roles.indexOf(caller.role) < roles.indexOf('operator')) throw new HTTPException(403, { message: `record needs the operator role; the key has ${caller.role}` });
+    await appendAudit(o.store, { ...event, actor: caller.actor });
+  };
 
   app.openapi(route({
     method: 'post', path: '/v1/check', summary: 'Licence determination (earmark check --json)', tags: ['determinations'],
     middleware: [need('viewer')] as const, request: jsonBody(s.CheckBody),
     responses: { ...ok(s.Determination, 'the determination with its findings'), ...errors(400, 401, 403, 413, 429) },
-  }), (c) => {
-    const b = c.req.valid('json');
-    const tx = transactionFrom(l, itemFrom(l, b), b, o.today());
-    return c.json(check(l, tx, b.view ?? 'enforced') as never, 200);
+  }), async (c) => {
+    const { record, ...b } = c.req.valid('json');
+    const d = decide(l, o.screening(), transactionFrom(l, itemFrom(l, b), b, o.today()), b.view ?? 'enforced');
+    if (record) await recordAnswer(c, { kind: 'determination', input: b, output: d, ruleVersion: d.ruleVersion });
+    return c.json(d as never, 200);
   }, hookFor(s.CheckBody));
 
   app.openapi(route({
     method: 'post', path: '/v1/classify', summary: 'ECCN of a chip, computer or HBM stack (earmark classify --json)', tags: ['determinations'],
     middleware: [need('viewer')] as const, request: jsonBody(s.ClassifyBody),
     responses: { ...ok(s.Classification, 'the classification with its findings'), ...errors(400, 401, 403, 413, 429) },
+  }), async (c) => {
+    const { record, ...b } = c.req.valid('json');
+    const { date, ruleVersion, item, confidence, findings } = classify(l, itemFrom(l, b), dateOr(b.date));
+    const answer = { date, ruleVersion, item, confidence, findings };
+    if (record) await recordAnswer(c, { kind: 'classification', input: b, output: answer, ruleVersion });
+    return c.json(answer as never, 200);
+  }, hookFor(s.ClassifyBody));
+
+  app.openapi(route({
+    method: 'post', path: '/v1/screen', summary: 'Screen a name against the restricted-party lists in service (earmark screen --json)', tags: ['screening'],
+    middleware: [need('viewer')] as const, request: jsonBody(s.ScreenBody),
+    responses: { ...ok(s.ScreenResult, 'the hits, best first'), ...errors(400, 401, 403, 413, 429) },
   }), (c) => {
     const b = c.req.valid('json');
-    const { date, ruleVersion, item, confidence, findings } = classify(l, itemFrom(l, b), dateOr(b.date));
-    return c.json({ date, ruleVersion, item, confidence, findings } as never, 200);
-  }, hookFor(s.ClassifyBody));
+    return c.json(screen(o.screening(), b.name, { country: b.country, lists: b.list, threshold: b.threshold, limit: b.limit }) as never, 200);
+  }, hookFor(s.ScreenBody));
+
+  app.openapi(route({
+    method: 'get', path: '/v1/models/{id}', summary: 'A catalogued model: compute, cost and ECCN 4E091 status of its weights on a date (earmark model ID --json)', tags: ['model weights'],
+    middleware: [need('viewer')] as const, request: { params: s.ModelParams, query: s.ModelQuery },
+    responses: { ...ok(s.ModelReport, 'the model and the answer for its weights'), ...errors(400, 401, 403, 429) },
+  }), (c) => {
+    const q = c.req.valid('query');
+    const r = modelReport(c.req.valid('param').id, {
+      date: dateOr(q.date), view: q.view ?? 'enforced', to: q.to, buyerHq: q.buyerHq, parentHq: q.parentHq,
+      ...(q.price !== undefined ? { usdPerGpuHour: q.price } : {}), ...(q.weights ? { weights: q.weights } : {}),
+    });
+    return c.json(r as never, 200);
+  }, hookFor(s.ModelQuery));
 
   app.openapi(route({
     method: 'get', path: '/v1/timeline', summary: 'The answer in every interval since 2022-10-07 (earmark timeline --json)', tags: ['determinations'],
@@ -142,7 +166,7 @@ export function createApp(o: AppOptions) {
       200: { description: 'one answer per input row, streamed', content: { 'text/csv': { schema: s.Text }, 'application/x-ndjson': { schema: s.Text } } },
       ...errors(400, 401, 403, 413, 429),
     },
-  }), (c) => batchRoute(c, l, o.today()) as never, hookFor(s.BatchQuery));
+  }), (c) => batchRoute(c, l, o.screening(), o.today()) as never, hookFor(s.BatchQuery));
 
   app.openapi(route({
     method: 'post', path: '/v1/keys', summary: 'Create an API key; the key is shown once (earmark keys create --json)', tags: ['access'],
@@ -173,6 +197,8 @@ export function createApp(o: AppOptions) {
     method: 'get', path: '/healthz', summary: 'Liveness: no key needed', tags: ['service'],
     responses: ok(s.Health, 'the server is up'),
   }), (c) => c.json({ status: 'ok' as const, version: o.version, dataAsOf: l.asOf }, 200));
+
+  registerRecords(app, o.store, o.today);
 
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'earmark API', version: o.version, description: 'US export controls on AI chips, computers and model weights. Request fields are the CLI options in camelCase; responses are the CLI\'s --json objects.' } });
   app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'earmark API', version: o.version } }))));

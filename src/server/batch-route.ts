@@ -7,7 +7,8 @@ import { itemFrom } from '../cli/item-options.js';
 import type { IsoDate } from '../dates.js';
 import { InputError } from '../errors.js';
 import type { Law } from '../law/law.js';
-import { check } from '../licensing/determine.js';
+import type { ScreeningService } from '../screening/index.js';
+import { decide } from '../batch/decide.js';
 import { transactionFrom } from '../licensing/input.js';
 import { fail, fromInputError, fromZodError } from './errors.js';
 import { CheckBody } from './schemas.js';
@@ -15,7 +16,7 @@ import { CheckBody } from './schemas.js';
 const known = Object.keys(CheckBody.shape);
 
 /** JSON Lines: each line a /v1/check body; each answer line {"row", "determination"} or {"row", "error"}. */
-async function* jsonLines(input: Readable, law: Law, today: IsoDate): AsyncGenerator<string> {
+async function* jsonLines(input: Readable, law: Law, screening: ScreeningService, today: IsoDate): AsyncGenerator<string> {
   let row = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     row++;
@@ -26,7 +27,8 @@ async function* jsonLines(input: Readable, law: Law, today: IsoDate): AsyncGener
         answer = { row, error: fromZodError(parsed.error, known) };
       } else {
         const b = parsed.data;
-        answer = { row, determination: check(law, transactionFrom(law, itemFrom(law, b), b, today), b.view ?? 'enforced') };
+        const { record: _record, ...input } = b;
+        answer = { row, determination: decide(law, screening, transactionFrom(law, itemFrom(law, input), input, today), input.view ?? 'enforced') };
       }
     } catch (e) {
       if (e instanceof SyntaxError) answer = { row, error: { error: 'malformed-json', message: `row ${row} is not valid JSON` } };
@@ -39,19 +41,19 @@ async function* jsonLines(input: Readable, law: Law, today: IsoDate): AsyncGener
 
 /** POST /v1/batch: an order book in, its answers streamed out as they are decided, in the same
  * format: CSV (as earmark batch writes it) or JSON Lines. */
-export async function batchRoute(c: Context, law: Law, today: IsoDate): Promise<Response> {
+export async function batchRoute(c: Context, law: Law, screening: ScreeningService, today: IsoDate): Promise<Response> {
   const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
   const body = c.req.raw.body;
   if (!body) throw new InputError('body', 'send the order book as the body');
   const input = Readable.fromWeb(body as import('node:stream/web').ReadableStream);
   if (type === 'application/x-ndjson' || type === 'application/jsonl') {
-    return new Response(Readable.toWeb(Readable.from(jsonLines(input, law, today))) as ReadableStream, { headers: { 'content-type': 'application/x-ndjson' } });
+    return new Response(Readable.toWeb(Readable.from(jsonLines(input, law, screening, today))) as ReadableStream, { headers: { 'content-type': 'application/x-ndjson' } });
   }
   if (type !== 'text/csv') return fail(c, 415, { error: 'unsupported-media-type', message: 'send text/csv or application/x-ndjson', allowed: ['text/csv', 'application/x-ndjson'] });
   const view = c.req.query('view') ?? 'enforced';
   if (view !== 'enforced' && view !== 'codified') throw new InputError('view', `"${view}" is not allowed; use enforced or codified`, ['enforced', 'codified']);
   const stats: BatchStats = { rows: 0, licencesRequired: 0, errors: 0, skipped: 0 };
-  const lines = batchLines(input, { law, today, view, dateColumn: c.req.query('dateColumn') ?? 'date', skipRows: 0, writeHeader: true }, stats);
+  const lines = batchLines(input, { law, screening, today, view, dateColumn: c.req.query('dateColumn') ?? 'date', skipRows: 0, writeHeader: true }, stats);
   // The header is checked before the answer starts, so that a bad one is a plain 400.
   const first = await lines.next();
   async function* all() {

@@ -46,6 +46,7 @@ export function errorResponse(c: Context, e: unknown, log: (line: string) => voi
     if (status === 400 && /JSON/i.test(e.message)) return fail(c, 400, { error: 'malformed-json', message: 'the request body is not valid JSON' });
     if (status === 413) return fail(c, 413, { error: 'payload-too-large', message: e.message });
     if (status === 415) return fail(c, 415, { error: 'unsupported-media-type', message: 'send the body as application/json' });
+    if (status === 403) return fail(c, 403, { error: 'forbidden', message: e.message });
     if (status === 504) return fail(c, 503, { error: 'timeout', message: 'the request took too long and was abandoned' });
     return fail(c, status, { error: status >= 500 ? 'internal' : 'bad-request', message: e.message || 'bad request' });
   }

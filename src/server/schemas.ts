@@ -35,9 +35,14 @@ export const CheckBody = z.strictObject({
   date: isoDate.optional(),
   quantity: z.number().int().min(1).optional().openapi({ description: 'number of items (default 1)' }),
   view: z.enum(views).optional().openapi({ description: 'default enforced' }),
+  record: z.boolean().optional().openapi({ description: 'also write the determination to the audit trail (operator role)' }),
 }).openapi('CheckRequest');
 
-export const ClassifyBody = z.strictObject({ ...itemFields, date: isoDate.optional() }).openapi('ClassifyRequest');
+export const ClassifyBody = z.strictObject({
+  ...itemFields,
+  date: isoDate.optional(),
+  record: z.boolean().optional().openapi({ description: 'also write the classification to the audit trail (operator role)' }),
+}).openapi('ClassifyRequest');
 
 const queryNumber = z.string().regex(/^\d+(\.\d+)?$/, 'must be a non-negative number').transform(Number);
 
@@ -156,3 +161,59 @@ export const BatchQuery = z.strictObject({
   view: z.enum(['enforced', 'codified']).optional(),
 });
 export const Text = z.string().openapi({ description: 'the order book (or its answers) as text' });
+
+export const ScreenBody = z.strictObject({
+  name: z.string().max(1000).openapi({ description: 'the party name to screen', example: 'Huawei Technologies' }),
+  country: z.string().max(100).optional().openapi({ description: 'only parties with an address in this ISO-2 country (or none stated)' }),
+  list: z.array(z.string().max(20)).max(50).optional().openapi({ description: 'only these lists (EL, SDN, DPL, UVL, MEU, ...)' }),
+  threshold: z.number().min(0).max(1).optional(),
+  limit: z.number().int().positive().optional(),
+}).openapi('ScreenRequest');
+
+const Hit = z.looseObject({ list: z.string(), name: z.string(), score: z.number(), status: z.enum(['match', 'review']) });
+export const ScreenResult = z.object({
+  snapshot: z.object({ source: z.string(), asOf: z.string(), sha256: z.string(), rows: z.number(), ageDays: z.number() }),
+  query: z.string(),
+  threshold: z.number(),
+  hits: z.array(Hit),
+}).openapi('ScreenResult');
+
+export const ModelParams = z.object({ id: z.string().max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'deepseek-v3' }) });
+export const ModelQuery = z.strictObject({
+  date: isoDate.optional(),
+  to: country('destination').optional(),
+  buyerHq: country("recipient's headquarters").optional(),
+  parentHq: country("recipient's ultimate parent's headquarters").optional(),
+  view: z.enum(views).optional(),
+  weights: z.enum(['published', 'unpublished']).optional().openapi({ description: 'what-if, whatever the catalog says' }),
+  price: queryNumber.optional().openapi({ description: 'USD per GPU-hour' }),
+});
+export const ModelReport = z.looseObject({
+  id: z.string(), name: z.string(), date: z.string(), eccn: z.string().nullable(), licenseRequired: z.boolean().nullable(),
+  confidence, findings: z.array(Finding),
+}).openapi('ModelReport', { description: 'earmark model ID --json' });
+
+const units = ['tpp', 'units'] as const;
+export const LicenceBody = z.strictObject({
+  number: z.string().max(100), chip: z.string().max(200), to: country('destination'),
+  units: z.number().int().positive().openapi({ description: 'licensed quantity: chips, or TPP with unit tpp' }),
+  unit: z.enum(units).optional(), validUntil: isoDate.optional(),
+}).openapi('LicenceRequest');
+export const ReserveBody = z.strictObject({
+  licence: z.string().max(100).optional(), lpp: z.boolean().optional(), consignee: z.string().max(1000).optional(),
+  year: z.number().int().optional(), country: z.string().max(100).optional(),
+  amount: z.number().int().positive(), unit: z.enum(units).optional(),
+  key: z.string().max(200).openapi({ description: 'idempotency key: repeating it returns the first answer and reserves nothing more' }),
+}).openapi('ReserveRequest');
+export const KeyBody = z.strictObject({ key: z.string().max(200) }).openapi('ReservationKey');
+
+export const Allowance = z.looseObject({ id: z.string(), kind: z.string(), unit: z.enum(units), limit: z.number(), reserved: z.number(), consumed: z.number(), remaining: z.number() }).openapi('Allowance');
+export const Allowances = z.array(Allowance).openapi('Allowances', { description: 'earmark ledger allowances --json' });
+export const ReserveResult = z.object({ ok: z.boolean(), allowance: z.string(), amount: z.number(), remaining: z.number(), key: z.string(), replayed: z.boolean(), unit: z.enum(units), confidence }).openapi('ReserveResult');
+export const MoveResult = z.object({ ok: z.literal(true), key: z.string(), allowance: z.string(), amount: z.number(), state: z.enum(['released', 'consumed']), remaining: z.number(), replayed: z.boolean() }).openapi('MoveResult');
+
+export const Verification = z.object({
+  ok: z.boolean(), records: z.number(), head: z.string().optional(),
+  broken: z.object({ seq: z.number(), reason: z.string() }).optional(),
+}).openapi('AuditVerification');
+export const AuditExportQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional(), format: z.enum(['csv', 'jsonl']).optional() });

@@ -39,6 +39,15 @@ const calls: [string, string, string, unknown?][] = [
   ['/v1/rules', 'get', '/v1/rules'],
   ['/v1/keys', 'get', '/v1/keys'],
   ['/v1/keys', 'post', '/v1/keys', { role: 'viewer', name: 'erp' }],
+  ['/v1/screen', 'post', '/v1/screen', { name: 'Huawei Technologies Co., Ltd.' }],
+  ['/v1/models/{id}', 'get', '/v1/models/deepseek-v3?to=CN&date=2025-06-01'],
+  ['/v1/ledger/licences', 'post', '/v1/ledger/licences', { number: 'D1', chip: 'nvidia-h100-sxm5-80gb', to: 'IN', units: 10 }],
+  ['/v1/ledger/reserve', 'post', '/v1/ledger/reserve', { licence: 'D1', amount: 4, key: 'po-1' }],
+  ['/v1/ledger/consume', 'post', '/v1/ledger/consume', { key: 'po-1' }],
+  ['/v1/ledger/allowances', 'get', '/v1/ledger/allowances'],
+  ['/v1/ledger/reserve', 'post', '/v1/ledger/reserve', { licence: 'D1', amount: 2, key: 'po-2' }],
+  ['/v1/ledger/release', 'post', '/v1/ledger/release', { key: 'po-2' }],
+  ['/v1/audit/verify', 'get', '/v1/audit/verify'],
   ['/healthz', 'get', '/healthz'],
 ];
 
@@ -47,7 +56,7 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     const documented = Object.entries(doc.paths).flatMap(([p, ms]) => Object.keys(ms as object).map((m) => `${m} ${p}`)).sort();
-    const covered = new Set([...calls.map(([p, m]) => `${m} ${p}`), 'delete /v1/keys/{id}', 'post /v1/batch']);
+    const covered = new Set([...calls.map(([p, m]) => `${m} ${p}`), 'delete /v1/keys/{id}', 'post /v1/batch', 'get /v1/audit/export']);
     expect(documented.filter((d) => !covered.has(d))).toEqual([]);
   });
 
@@ -75,6 +84,13 @@ describe('the OpenAPI document', () => {
     const missing = await server.request('DELETE', '/v1/keys/000000000000', undefined, server.keys.admin);
     expect(missing.status).toBe(404);
     expect(responseSchema('/v1/keys/{id}', 'delete', 404).safeParse(missing.body).success).toBe(true);
+  });
+
+  it('a refused reservation is 409 with the documented ReserveResult', async () => {
+    const r = await server.request('POST', '/v1/ledger/reserve', { licence: 'D1', amount: 1000, key: 'po-big' }, server.keys.operator);
+    expect(r.status).toBe(409);
+    expect(responseSchema('/v1/ledger/reserve', 'post', 409).safeParse(r.body).success).toBe(true);
+    expect(r.body).toMatchObject({ ok: false, key: 'po-big' });
   });
 
   it('error answers (400, 401, 403) match the documented Error schema', async () => {

@@ -5,6 +5,7 @@ import { law } from '../../src/law/law.js';
 import { type ServeOptions, startServer } from '../../src/server/serve.js';
 import { openStore } from '../../src/storage/store.js';
 import { createKey, ensureKeysTable } from '../../src/server/keys-store.js';
+import { openScreening } from '../../src/screening/index.js';
 
 export interface Reply {
   status: number;
@@ -22,7 +23,7 @@ export async function startTestServer(o: Partial<ServeOptions> & { keys?: ('view
   for (const role of o.keys ?? []) keys[role] = (await createKey(store, role, `test ${role}`, 'test')).key;
   const logs: string[] = [];
   const running = await startServer({
-    law: law(), store, port: 0, host: '127.0.0.1', ratePerSecond: 0, timeoutMs: 5_000, bodyLimit: 64 * 1024, batchBodyLimit: 64 * 1024 * 1024,
+    law: law(), store, screening: () => openScreening({}, dir), port: 0, host: '127.0.0.1', ratePerSecond: 0, timeoutMs: 5_000, bodyLimit: 64 * 1024, batchBodyLimit: 64 * 1024 * 1024,
     drainMs: 5_000, today: () => '2026-01-15', version: 'test', log: (l) => logs.push(l), ...o,
   });
   const request = async (method: string, path: string, body?: unknown, key?: string, headers: Record<string, string> = {}): Promise<Reply> => {

@@ -12,6 +12,7 @@ import { dataDir } from '../../config.js';
 import { today } from '../../dates.js';
 import { InputError } from '../../errors.js';
 import { law } from '../../law/law.js';
+import { openScreening } from '../../screening/index.js';
 import { openStore } from '../../storage/store.js';
 import type { Io } from '../io.js';
 import { oneOf } from '../options.js';
@@ -36,7 +37,7 @@ export function registerBatch(program: Command, io: Io): void {
     .option('--view <view>', 'enforced or codified', oneOf('view', ['enforced', 'codified'] as const), 'enforced')
     .option('--record', 'write each determination to the audit trail')
     .option('--resume', 'continue an interrupted run: keep the rows already in the output, decide the rest')
-    .option('--data-dir <dir>', 'folder of the SQLite store (for --record)')
+    .option('--data-dir <dir>', 'folder of the SQLite store (for --record) and of imported screening lists')
     .action(async (input: string, o: BatchOptions) => {
       const started = performance.now();
       if (!existsSync(input)) throw new InputError('input', `no file ${input}`);
@@ -51,7 +52,7 @@ export function registerBatch(program: Command, io: Io): void {
         const stats: BatchStats = { rows: 0, licencesRequired: 0, errors: 0, skipped: 0 };
         const out = createWriteStream(o.output, { flags: 'a' });
         const lines = batchLines(createReadStream(input), {
-          law: law(), today: today(), view: o.view, dateColumn: o.dateColumn, skipRows: done.rows, writeHeader: !done.header,
+          law: law(), screening: openScreening(io.env, o.dataDir), today: today(), view: o.view, dateColumn: o.dateColumn, skipRows: done.rows, writeHeader: !done.header,
           record: recorder ? async (row, cells, d) => recorder.add(row, cells, d) : undefined,
           progress: bar ? (rows, bytes) => bar.update(bytes, { rows, rate: Math.round(rows / ((performance.now() - started) / 1000)) }) : undefined,
         }, stats);

@@ -4,6 +4,7 @@ import { today } from '../../dates.js';
 import { law } from '../../law/law.js';
 import { defaultWebDir } from '../../server/app.js';
 import { startServer } from '../../server/serve.js';
+import { openScreening } from '../../screening/index.js';
 import { openStore } from '../../storage/store.js';
 import type { Io } from '../io.js';
 import { number } from '../options.js';
@@ -26,7 +27,7 @@ export function registerServe(program: Command, io: Io): void {
     .action(async (o: ServeOptions) => {
       const store = await openStore({ env: io.env, dataDir: dataDir(io.env, o.dataDir) });
       const running = await startServer({
-        law: law(), store, port: o.port, host: o.host, ratePerSecond: o.rateLimit, timeoutMs: o.timeout,
+        law: law(), store, screening: () => openScreening(io.env, o.dataDir), port: o.port, host: o.host, ratePerSecond: o.rateLimit, timeoutMs: o.timeout,
         bodyLimit: 64 * 1024, batchBodyLimit: 1024 * 1024 * 1024, drainMs: 30_000, today, version: program.version() ?? '',
         log: (line) => io.err(line), webDir: defaultWebDir,
       });
