@@ -2,7 +2,7 @@
 // token for typos, so that a query touches only the names that share a (nearly) equal token with it.
 import type { Party } from './party.js';
 import { legalForms, tokens } from './normalise.js';
-import { allowedEdits, tokenSimilarity } from './similarity.js';
+import { allowedEdits, jaroWinkler, tokenSimilarity } from './similarity.js';
 
 /** How one query token fared against the matched name. */
 export interface TokenScore {
@@ -31,8 +31,9 @@ export interface SearchOptions {
 
 /** Weight of a legal-form word, whatever its frequency. */
 const legalWeight = 0.1;
-/** An unmatched word (not a legal form) costs at least this much, however common: "Sunrise Trading Corp"
- * is not the vessel "Sunrise" just because "trading" is frequent. */
+/** A query word (not a legal form) left unmatched costs at least this much, however common: "Sunrise
+ * Trading Corp" is not the vessel "Sunrise" just because "trading" is frequent. A listed name's unmatched
+ * words cost their weight only ("Huawei" is "Huawei Technology"). */
 const unmatchedFloor = 0.3;
 /** A token in more names than this is not used to find candidates when the query has a rarer one. */
 const commonPostings = 4000;
@@ -53,6 +54,8 @@ export class NameIndex {
   private readonly weights: Float32Array;
   private readonly postings: Int32Array[];
   private readonly deletes = new Map<string, number[]>();
+  /** Tokens by their romanisation-folded spelling (see `fold`). */
+  private readonly folded = new Map<string, number[]>();
   private readonly nameParty: Int32Array;
   private readonly nameText: string[] = [];
   private readonly nameTokens: Int32Array[] = [];
@@ -89,7 +92,11 @@ export class NameIndex {
       const w = this.words[id];
       const idf = Math.min(1, Math.max(0, Math.log(n / this.postings[id].length) / rare));
       this.weights[id] = legalForms.has(w) ? legalWeight : Math.max(legalWeight, idf * idf);
-      if (w.length >= 4 && !legalForms.has(w)) {
+      if (w.length >= 4) {
+        const f = fold(w);
+        const same = this.folded.get(f);
+        if (!same) this.folded.set(f, [id]);
+        else same.push(id);
         for (let i = 0; i < w.length; i++) {
           const d = w.slice(0, i) + w.slice(i + 1);
           const ids = this.deletes.get(d);
@@ -124,17 +131,29 @@ export class NameIndex {
   }
 
   /** The query's tokens, each with the vocabulary tokens it may stand for. A token the lists do not know
-   * that splits into two known ones ("moorethreads") is split; adjacent tokens that join into a known one
+   * nor anything near it, that splits into two known ones ("moorethreads") is split; adjacent tokens that join into a known one
    * ("hik vision") give a second reading of the query. */
   private readings(query: string): QueryToken[][] {
-    const raw = tokens(query);
     const base: string[] = [];
-    for (const t of raw) {
-      const split = this.vocab.has(t) ? null : this.split(t);
-      if (split) base.push(split[0], split[1]);
-      else base.push(t);
+    const resolved: QueryToken[] = [];
+    let alternative: { at: number; parts: [string, string] } | null = null;
+    for (const t of tokens(query)) {
+      const r = this.resolve(t);
+      const split = this.split(t);
+      if (split && r.ids.length === 0) {
+        base.push(split[0], split[1]);
+        resolved.push(this.resolve(split[0]), this.resolve(split[1]));
+        continue;
+      }
+      if (split && !alternative) alternative = { at: resolved.length, parts: split };
+      base.push(t);
+      resolved.push(r);
     }
-    const out = [base.map((t) => this.resolve(t))];
+    const out = [resolved];
+    if (alternative) {
+      const { at, parts } = alternative;
+      out.push([...resolved.slice(0, at), this.resolve(parts[0]), this.resolve(parts[1]), ...resolved.slice(at + 1)]);
+    }
     const joined: string[] = [];
     let any = false;
     for (let i = 0; i < base.length; i++) {
@@ -156,13 +175,16 @@ export class NameIndex {
     return out;
   }
 
+  /** The most even split of a token into two known tokens of two letters or more, the longer at least four. */
   private split(t: string): [string, string] | null {
-    for (let i = 3; i <= t.length - 3; i++) {
+    let best: [string, string] | null = null;
+    for (let i = 2; i <= t.length - 2; i++) {
       const a = t.slice(0, i);
       const b = t.slice(i);
-      if (this.vocab.has(a) && this.vocab.has(b) && !legalForms.has(a)) return [a, b];
+      if (Math.max(a.length, b.length) < 4 || legalForms.has(a) || !this.vocab.has(a) || !this.vocab.has(b)) continue;
+      if (!best || Math.abs(a.length - b.length) < Math.abs(best[0].length - best[1].length)) best = [a, b];
     }
-    return null;
+    return best;
   }
 
   private resolve(text: string): QueryToken {
@@ -174,7 +196,7 @@ export class NameIndex {
       sims.push(1);
     }
     let weight = exact !== undefined ? this.weights[exact] : legalForms.has(text) ? legalWeight : 1;
-    if (text.length >= 4 && !legalForms.has(text)) {
+    if (text.length >= 4) {
       const consider = (id: number) => {
         if (id === exact || ids.includes(id)) return;
         const s = tokenSimilarity(text, this.words[id]);
@@ -184,6 +206,11 @@ export class NameIndex {
         }
       };
       for (const id of this.deletes.get(text) ?? []) consider(id);
+      for (const id of this.folded.get(fold(text)) ?? []) {
+        if (id === exact || ids.includes(id)) continue;
+        ids.push(id);
+        sims.push(Math.max(romanised, jaroWinkler(text, this.words[id])));
+      }
       if (allowedEdits(text.length) > 0) {
         for (let i = 0; i < text.length; i++) {
           const d = text.slice(0, i) + text.slice(i + 1);
@@ -192,7 +219,7 @@ export class NameIndex {
           for (const id of this.deletes.get(d) ?? []) consider(id);
         }
       }
-      if (exact === undefined && ids.length > 0) {
+      if (exact === undefined && ids.length > 0 && !legalForms.has(text)) {
         // A misspelt word weighs what the word it most resembles weighs.
         let best = 0;
         for (let i = 1; i < ids.length; i++) if (sims[i] > sims[best]) best = i;
@@ -202,7 +229,7 @@ export class NameIndex {
     return { text, weight, ids, sims };
   }
 
-  /** What an unmatched token adds to the denominator. */
+  /** What an unmatched query token adds to the denominator. */
   private cost(text: string, weight: number): number {
     return legalForms.has(text) ? weight : Math.max(weight, unmatchedFloor);
   }
@@ -251,7 +278,7 @@ export class NameIndex {
     for (let i = 0; i < touchedCount; i++) {
       const name = this.touched[i];
       if (this.state[name] === 1) {
-        const b = (2 * this.acc[name]) / (queryWeight + this.nameWeight[name]);
+        const b = tversky(this.acc[name], queryWeight, this.nameWeight[name]);
         if (b >= floor) bound.push({ name, b });
       }
       this.state[name] = 0;
@@ -271,8 +298,8 @@ export class NameIndex {
 
   /** Weighted soft Dice coefficient between the query and one name: each query token is paired with at most
    * one name token (greedily, best pairs first); a pair weighs the lesser of its two tokens' weights, so a
-   * common word never borrows the weight of a rare near-spelling; score = 2 Σ similarity × weight / (query
-   * weight + name weight), where an unmatched token weighs at least `unmatchedFloor`. */
+   * common word never borrows the weight of a rare near-spelling; the score is the Tversky index of the
+   * weighted overlap (see `tversky`), where an unmatched query token weighs at least `unmatchedFloor`. */
   private scoreName(reading: readonly QueryToken[], name: number): Candidate {
     const ids = this.nameTokens[name];
     const pairs: { q: number; n: number; s: number; w: number }[] = [];
@@ -296,10 +323,11 @@ export class NameIndex {
       overlap += p.s * p.w;
     }
     let queryWeight = 0;
-    for (let qi = 0; qi < reading.length; qi++) queryWeight += usedQ[qi] >= 0 ? reading[qi].weight : this.cost(reading[qi].text, reading[qi].weight);
-    let nameWeight = this.nameWeight[name];
-    for (let ni = 0; ni < ids.length; ni++) if (!usedN[ni]) nameWeight += this.cost(this.words[ids[ni]], this.weights[ids[ni]]) - this.weights[ids[ni]];
-    const score = Math.min(1, (2 * overlap) / (queryWeight + nameWeight));
+    for (let qi = 0; qi < reading.length; qi++) {
+      queryWeight += usedQ[qi] >= 0 ? Math.min(reading[qi].weight, this.weights[ids[usedQ[qi]]]) : this.cost(reading[qi].text, reading[qi].weight);
+    }
+    const nameWeight = this.nameWeight[name];
+    const score = Math.min(1, tversky(overlap, queryWeight, nameWeight));
     const explained: TokenScore[] = reading.map((q, qi) => ({
       query: q.text,
       matched: usedQ[qi] >= 0 ? this.words[ids[usedQ[qi]]] : null,
@@ -308,6 +336,38 @@ export class NameIndex {
     }));
     return { party: this.nameParty[name], matchedName: this.nameText[name], score: round(score), tokens: explained };
   }
+}
+
+/** What a query word left unexplained costs, and what a listed name's word left unmatched costs: users type
+ * less than the lists write ("Moore Threads" for "Moore Thread Intelligent Technology (Beijing) Co., Ltd."),
+ * so a listed word the query lacks costs less than a query word the name lacks. Both 0.5 would be Dice. */
+const queryUnexplained = 0.5;
+const nameUnmatched = 0.35;
+
+/** Tversky index of a weighted overlap M between a query of weight Q and a name of weight N:
+ * M / (M + a (Q - M) + b (N - M)). */
+function tversky(overlap: number, query: number, name: number): number {
+  const d = overlap + queryUnexplained * Math.max(0, query - overlap) + nameUnmatched * Math.max(0, name - overlap);
+  return d > 0 ? overlap / d : 0;
+}
+
+/** Similarity given to two spellings that are one word romanised two ways ("feniks" / "phoenix"). */
+const romanised = 0.92;
+
+/** A token folded over the usual differences between romanisations and between English and other
+ * spellings: ks/x, ph/f, kh/h, sch/sh, dj/j, ou/u, w/v, y/i, c/k, doubled letters. */
+export function fold(t: string): string {
+  return t
+    .replace(/ks/g, 'x')
+    .replace(/ph/g, 'f')
+    .replace(/kh/g, 'h')
+    .replace(/sch/g, 'sh')
+    .replace(/dj/g, 'j')
+    .replace(/ou/g, 'u')
+    .replace(/w/g, 'v')
+    .replace(/y/g, 'i')
+    .replace(/c(?![h])/g, 'k')
+    .replace(/(.)\1/g, '$1');
 }
 
 function round(x: number): number {

@@ -1,6 +1,5 @@
 // Token similarity: Jaro–Winkler for the score (rewards a shared beginning, forgives one slip), bounded by
 // an edit-distance limit that grows with the token's length so that short tokens must match exactly.
-import { distance } from 'fastest-levenshtein';
 
 const flagsA = new Uint8Array(128);
 const flagsB = new Uint8Array(128);
@@ -60,7 +59,31 @@ export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const edits = allowedEdits(Math.max(a.length, b.length));
   if (edits === 0 || Math.abs(a.length - b.length) > edits) return 0;
-  if (distance(a, b) > edits) return 0;
+  if (editDistance(a, b) > edits) return 0;
   const s = jaroWinkler(a, b);
   return s >= minTokenSimilarity ? s : 0;
+}
+
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two adjacent
+ * letters each cost one ("unpha" -> "upnha" is one slip, not two). */
+export function editDistance(a: string, b: string): number {
+  const la = a.length;
+  const lb = b.length;
+  if (lb + 1 > rows[0].length) rows = [new Int32Array(lb + 1), new Int32Array(lb + 1), new Int32Array(lb + 1)];
+  let [before, prev, cur] = rows;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) d = Math.min(d, before[j - 2] + 1);
+      cur[j] = d;
+    }
+    [before, prev, cur] = [prev, cur, before];
+  }
+  return prev[lb];
 }
