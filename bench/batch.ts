@@ -16,8 +16,9 @@ import { law } from '../src/law/law.js';
 
 const [mode, ...rest] = process.argv.slice(2);
 
-/** A plausible quarter-end order book: 5,000 customers (each with its country and headquarters),
- * every catalog chip, order dates across the whole coverage, quantities from 1 to 2,000. */
+/** A plausible order book: orders of 1 to 6 lines (one customer, one date, different chips), from
+ * 5,000 customers (each with its country and headquarters), every catalog chip, order dates across
+ * the whole coverage, quantities from 1 to 2,000. */
 async function generate(file: string, rows: number): Promise<void> {
   const l = law();
   const chips = l.chips.chips.map((c) => c.id);
@@ -26,11 +27,12 @@ async function generate(file: string, rows: number): Promise<void> {
   const out = createWriteStream(file);
   out.write('order_id,customer_id,chip,quantity,to,buyer,buyer_hq,parent_hq,vendor,date,sales_rep,comment\n');
   for (let i = 1; i <= rows; i++) {
-    const customer = (i * 7919) % 5000;
+    const order = Math.floor(i / 4) + ((i * 2654435761) % 3 === 0 ? 1 : 0);
+    const customer = (order * 7919) % 5000;
     const to = places[customer % places.length];
     const line = [
       `SO-${100000 + i}`, `C${customer}`, chips[(i * 31) % chips.length], 1 + ((i * 17) % 2000), to, `Customer ${customer} Ltd`,
-      customer % 9 === 0 ? 'CN' : '', customer % 13 === 0 ? 'US' : '', i % 3 === 0 ? 'NVIDIA' : '', dates[(i * 13) % dates.length],
+      customer % 9 === 0 ? 'CN' : '', customer % 13 === 0 ? 'US' : '', i % 3 === 0 ? 'NVIDIA' : '', dates[(order * 13) % dates.length],
       `rep${i % 40}`, i % 10 === 0 ? '"urgent, call first"' : '',
     ].join(',');
     if (!out.write(`${line}\n`)) await once(out, 'drain');

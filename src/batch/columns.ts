@@ -5,8 +5,7 @@ import type { Law } from '../law/law.js';
 import type { View } from '../law/versions.js';
 import type { Determination } from '../licensing/determine.js';
 import { transactionFrom } from '../licensing/input.js';
-import type { ScreeningService } from '../screening/index.js';
-import { decide } from './decide.js';
+import { type BuyerScreen, decide } from './decide.js';
 
 // An order book's columns map onto the CLI's options (snake_case for kebab-case); every other
 // column passes through. Each row goes through the CLI's own path: itemFrom, transactionFrom, then
@@ -80,7 +79,7 @@ function columnOf(field: string, layout: Layout): string {
   return c === 'date' ? layout.dateColumn : c;
 }
 
-export function decideRow(law: Law, screening: ScreeningService, layout: Layout, cells: readonly string[], today: IsoDate, view: View): RowResult {
+export function decideRow(law: Law, screening: BuyerScreen, layout: Layout, cells: readonly string[], today: IsoDate, view: View): RowResult {
   try {
     const o = optionsOf(layout, cells);
     if (o.computer !== undefined && (!Number.isInteger(o.computer) || o.computer < 1)) throw new InputError('computer', `must be a whole number of 1 or more, got ${o.computer}`);

@@ -4,13 +4,13 @@ import type { IsoDate } from '../dates.js';
 import type { Law } from '../law/law.js';
 import type { View } from '../law/versions.js';
 import type { Determination } from '../licensing/determine.js';
-import type { ScreeningService } from '../screening/index.js';
+import type { BuyerScreen } from './decide.js';
 import { decideRow, layoutOf, resultColumns } from './columns.js';
 
 export interface BatchOptions {
   readonly law: Law;
-  /** The restricted-party lists each row's buyer is screened against. */
-  readonly screening: ScreeningService;
+  /** How each row's buyer is screened against the restricted-party lists. */
+  readonly screening: BuyerScreen;
   /** The date of rows with an empty date cell. */
   readonly today: IsoDate;
   readonly view: View;

@@ -16,7 +16,7 @@ import { timeline } from '../licensing/timeline.js';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type AuditEvent, appendAudit } from '../audit/trail.js';
-import { decide } from '../batch/decide.js';
+import { decide, screenBuyer } from '../batch/decide.js';
 import { type ScreeningService, screen } from '../screening/index.js';
 import type { Store } from '../storage/store.js';
 import { modelReport } from '../weights/index.js';
@@ -80,7 +80,7 @@ export function createApp(o: AppOptions) {
     responses: { ...ok(s.Determination, 'the determination with its findings'), ...errors(400, 401, 403, 413, 429) },
   }), async (c) => {
     const { record, ...b } = c.req.valid('json');
-    const d = decide(l, o.screening(), transactionFrom(l, itemFrom(l, b), b, o.today()), b.view ?? 'enforced');
+    const d = decide(l, screenBuyer(o.screening()), transactionFrom(l, itemFrom(l, b), b, o.today()), b.view ?? 'enforced');
     if (record) await recordAnswer(c, { kind: 'determination', input: b, output: d, ruleVersion: d.ruleVersion });
     return c.json(d as never, 200);
   }, hookFor(s.CheckBody));

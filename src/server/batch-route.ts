@@ -8,7 +8,7 @@ import type { IsoDate } from '../dates.js';
 import { InputError } from '../errors.js';
 import type { Law } from '../law/law.js';
 import type { ScreeningService } from '../screening/index.js';
-import { decide } from '../batch/decide.js';
+import { decide, rememberedScreen } from '../batch/decide.js';
 import { transactionFrom } from '../licensing/input.js';
 import { fail, fromInputError, fromZodError } from './errors.js';
 import { CheckBody } from './schemas.js';
@@ -17,6 +17,7 @@ const known = Object.keys(CheckBody.shape);
 
 /** JSON Lines: each line a /v1/check body; each answer line {"row", "determination"} or {"row", "error"}. */
 async function* jsonLines(input: Readable, law: Law, screening: ScreeningService, today: IsoDate): AsyncGenerator<string> {
+  const screenOf = rememberedScreen(screening);
   let row = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     row++;
@@ -28,7 +29,7 @@ async function* jsonLines(input: Readable, law: Law, screening: ScreeningService
       } else {
         const b = parsed.data;
         const { record: _record, ...input } = b;
-        answer = { row, determination: decide(law, screening, transactionFrom(law, itemFrom(law, input), input, today), input.view ?? 'enforced') };
+        answer = { row, determination: decide(law, screenOf, transactionFrom(law, itemFrom(law, input), input, today), input.view ?? 'enforced') };
       }
     } catch (e) {
       if (e instanceof SyntaxError) answer = { row, error: { error: 'malformed-json', message: `row ${row} is not valid JSON` } };
@@ -53,7 +54,7 @@ export async function batchRoute(c: Context, law: Law, screening: ScreeningServi
   const view = c.req.query('view') ?? 'enforced';
   if (view !== 'enforced' && view !== 'codified') throw new InputError('view', `"${view}" is not allowed; use enforced or codified`, ['enforced', 'codified']);
   const stats: BatchStats = { rows: 0, licencesRequired: 0, errors: 0, skipped: 0 };
-  const lines = batchLines(input, { law, screening, today, view, dateColumn: c.req.query('dateColumn') ?? 'date', skipRows: 0, writeHeader: true }, stats);
+  const lines = batchLines(input, { law, screening: rememberedScreen(screening), today, view, dateColumn: c.req.query('dateColumn') ?? 'date', skipRows: 0, writeHeader: true }, stats);
   // The header is checked before the answer starts, so that a bad one is a plain 400.
   const first = await lines.next();
   async function* all() {

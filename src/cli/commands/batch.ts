@@ -12,6 +12,7 @@ import { dataDir } from '../../config.js';
 import { today } from '../../dates.js';
 import { InputError } from '../../errors.js';
 import { law } from '../../law/law.js';
+import { rememberedScreen } from '../../batch/decide.js';
 import { openScreening } from '../../screening/index.js';
 import { openStore } from '../../storage/store.js';
 import type { Io } from '../io.js';
@@ -52,7 +53,7 @@ export function registerBatch(program: Command, io: Io): void {
         const stats: BatchStats = { rows: 0, licencesRequired: 0, errors: 0, skipped: 0 };
         const out = createWriteStream(o.output, { flags: 'a' });
         const lines = batchLines(createReadStream(input), {
-          law: law(), screening: openScreening(io.env, o.dataDir), today: today(), view: o.view, dateColumn: o.dateColumn, skipRows: done.rows, writeHeader: !done.header,
+          law: law(), screening: rememberedScreen(openScreening(io.env, o.dataDir)), today: today(), view: o.view, dateColumn: o.dateColumn, skipRows: done.rows, writeHeader: !done.header,
           record: recorder ? async (row, cells, d) => recorder.add(row, cells, d) : undefined,
           progress: bar ? (rows, bytes) => bar.update(bytes, { rows, rate: Math.round(rows / ((performance.now() - started) / 1000)) }) : undefined,
         }, stats);
