@@ -154,24 +154,33 @@ export class NameIndex {
       const { at, parts } = alternative;
       out.push([...resolved.slice(0, at), this.resolve(parts[0]), this.resolve(parts[1]), ...resolved.slice(at + 1)]);
     }
-    const joined: string[] = [];
+    const joined: QueryToken[] = [];
     let any = false;
     for (let i = 0; i < base.length; i++) {
       let j = i + 1;
-      let word = base[i];
-      // Greedy: the longest run of adjacent tokens that the vocabulary knows as one word.
-      for (let k = i + 1, w = word; k < base.length && k < i + 6; k++) {
+      let word: QueryToken | null = null;
+      // Greedy: the longest run of adjacent tokens that is one known word, or, for a run of syllables
+      // (transliterated Chinese, Japanese or Korean), near one.
+      let syllables = base[i].length <= syllable;
+      for (let k = i + 1, w = base[i]; k < base.length && k < i + 6; k++) {
         w += base[k];
+        syllables &&= base[k].length <= syllable;
         if (this.vocab.has(w)) {
-          word = w;
+          word = this.resolve(w);
           j = k + 1;
+        } else if (syllables && w.length >= 6) {
+          const r = this.resolve(w);
+          if (r.ids.length > 0) {
+            word = r;
+            j = k + 1;
+          }
         }
       }
-      if (j > i + 1) any = true;
-      joined.push(word);
+      if (word) any = true;
+      joined.push(word ?? resolved[i]);
       i = j - 1;
     }
-    if (any) out.push(joined.map((t) => this.resolve(t)));
+    if (any) out.push(joined);
     return out;
   }
 
@@ -350,6 +359,9 @@ function tversky(overlap: number, query: number, name: number): number {
   const d = overlap + queryUnexplained * Math.max(0, query - overlap) + nameUnmatched * Math.max(0, name - overlap);
   return d > 0 ? overlap / d : 0;
 }
+
+/** Longest token taken for a syllable when rejoining transliterated syllables into words. */
+const syllable = 5;
 
 /** Similarity given to two spellings that are one word romanised two ways ("feniks" / "phoenix"). */
 const romanised = 0.92;

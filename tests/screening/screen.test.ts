@@ -50,6 +50,21 @@ describe('screen over the bundled 2026-07-31 snapshot', () => {
     }
   });
 
+  it('finds another romanisation of a word, and a brand without its legal name', () => {
+    const r = screen(service, 'Phoeniks Elektronics', { date });
+    expect(r.hits[0]).toMatchObject({ name: 'PHOENIX ELECTRONICS', status: 'match' });
+    expect(r.hits[0].tokens[0]).toMatchObject({ query: 'phoeniks', matched: 'phoenix' });
+    expect(screen(service, 'Huawei', { date }).hits[0]).toMatchObject({ list: 'EL', status: 'match' });
+  });
+
+  it('reads Chinese script: legal forms become Latin ones and syllables rejoin into known words', () => {
+    // 摩尔线程 -> "mo er xian cheng" -> "moer xiancheng", near the listed alias "Mo’er Xianchen".
+    const r = screen(service, '摩尔线程有限公司', { date });
+    expect(r.hits[0]).toMatchObject({ name: 'Moore Thread Intelligent Technology (Beijing) Co., Ltd.', matchedName: 'Mo’er Xianchen', status: 'match' });
+    const l = screen(service, 'Langchao Beijing Electronic Information', { date });
+    expect(l.hits[0].name).toBe('Inspur (Beijing) Electronic Information Industry Co., Ltd.');
+  });
+
   it('does not match names made of generic words', () => {
     for (const q of ['Acme Widgets LLC', 'Sunrise Trading Corp', 'Bluewater Logistics GmbH']) {
       const r = screen(service, q, { date });
