@@ -63,8 +63,17 @@ export function confidenceOf(s: string): Confidence {
   return 'low';
 }
 
-/** The catalog item for a chip: TPP from its dense throughput (or its published estimate), PD from its die area. */
+/** The catalog item for a chip: TPP from its dense throughput (or its published estimate), PD from its die area.
+ * Built once per chip and shared: items are immutable, and results computed for an item can be kept with it. */
 export function itemFromChip(chip: ChipRecord): Item {
+  let item = chipItems.get(chip);
+  if (!item) chipItems.set(chip, (item = buildItem(chip)));
+  return item;
+}
+
+const chipItems = new WeakMap<ChipRecord, Item>();
+
+function buildItem(chip: ChipRecord): Item {
   const computed = tppOf(chip.denseTera);
   const tpp = computed?.tpp ?? chip.tppEstimate;
   const c2c = chip.interconnect.bidirectionalGBs;
@@ -129,8 +138,14 @@ export function itemFromSpecs(s: Specs): Item {
 export function asComputer(item: Item, count: number): Item {
   if (!Number.isInteger(count) || count < 1) throw new InputError('computer', `must be a whole number of ICs, 1 or more, got ${count}`);
   if (item.kind !== 'ic') throw new InputError('computer', 'only ICs are built into computers; HBM stacks are classified alone');
-  return { ...item, name: `Computer with ${count} x ${item.name}`, computerOf: count };
+  let byCount = computers.get(item);
+  if (!byCount) computers.set(item, (byCount = new Map()));
+  let computer = byCount.get(count);
+  if (!computer) byCount.set(count, (computer = { ...item, name: `Computer with ${count} x ${item.name}`, computerOf: count }));
+  return computer;
 }
+
+const computers = new WeakMap<Item, Map<number, Item>>();
 
 const tokens = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]+/g, '-').split('-').filter(Boolean);
 
