@@ -1,12 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../storage/schema.js';
 import { InputError } from '../errors.js';
 import type { Store } from '../storage/store.js';
 import { type Role, roles } from './schemas.js';
 
-// API keys live in the store beside the ledger, in a table of their own created here (idempotently),
-// so the storage module's migration list stays its own. Only a key's sha256 is kept: a leaked
-// database does not leak keys. A key reads "em_<id>_<secret>"; the id finds the row, the hash checks it.
+// API keys live in the store beside the ledger (table api_keys, storage migration 3). Only a key's
+// sha256 is kept: a leaked database does not leak keys. A key reads "em_<id>_<secret>"; the id finds the row, the hash checks it.
 
 interface KeyTable {
   id: string;
@@ -27,56 +27,44 @@ export interface ApiKey {
   readonly revokedAt: string | null;
 }
 
-const db = (store: Store) => store.db.withTables<{ api_keys: KeyTable }>();
+/** Writes go through store.transaction, which waits out another process's lock. */
+const keys = (db: Kysely<Schema>) => db.withTables<{ api_keys: KeyTable }>();
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
 const shape = /^em_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
-
-/** Creates the keys table if it is missing; safe to run from any number of processes. */
-export async function ensureKeysTable(store: Store): Promise<void> {
-  await sql`create table if not exists api_keys (
-    id text primary key,
-    role text not null check (role in ('viewer', 'operator', 'admin')),
-    name text,
-    hash text not null,
-    created_at text not null,
-    created_by text not null,
-    revoked_at text
-  )`.execute(store.db);
-}
 
 /** Makes a key for `role` and returns it in clear: the only time it is ever shown. */
 export async function createKey(store: Store, role: string, name: string | undefined, createdBy: string): Promise<{ key: string; id: string; role: Role }> {
   if (!(roles as readonly string[]).includes(role)) throw new InputError('role', `"${role}" is not a role; use one of ${roles.join(', ')}`, roles);
   const id = randomBytes(6).toString('hex');
   const key = `em_${id}_${randomBytes(32).toString('base64url')}`;
-  await db(store).insertInto('api_keys').values({
+  await store.transaction((db) => keys(db).insertInto('api_keys').values({
     id, role, name: name ?? null, hash: sha256(key).toString('hex'), created_at: new Date().toISOString(), created_by: createdBy, revoked_at: null,
-  }).execute();
+  }).execute());
   return { key, id, role: role as Role };
 }
 
 export async function listKeys(store: Store): Promise<ApiKey[]> {
-  const rows = await db(store).selectFrom('api_keys').selectAll().orderBy('created_at').execute();
+  const rows = await keys(store.db).selectFrom('api_keys').selectAll().orderBy('created_at').execute();
   return rows.map((r) => ({ id: r.id, role: r.role as Role, name: r.name, createdAt: r.created_at, createdBy: r.created_by, revokedAt: r.revoked_at }));
 }
 
 /** Revokes key `id`; false if there is no such key. Revoking twice keeps the first date. */
 export async function revokeKey(store: Store, id: string): Promise<boolean> {
-  const r = await db(store).updateTable('api_keys').set({ revoked_at: new Date().toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await store.transaction((db) => keys(db).updateTable('api_keys').set({ revoked_at: new Date().toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst());
   if (Number(r.numUpdatedRows) > 0) return true;
-  return (await db(store).selectFrom('api_keys').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  return (await keys(store.db).selectFrom('api_keys').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
 /** True while at least one key is live: the server then asks every request for one. */
 export async function anyLiveKey(store: Store): Promise<boolean> {
-  return (await db(store).selectFrom('api_keys').select('id').where('revoked_at', 'is', null).limit(1).executeTakeFirst()) !== undefined;
+  return (await keys(store.db).selectFrom('api_keys').select('id').where('revoked_at', 'is', null).limit(1).executeTakeFirst()) !== undefined;
 }
 
 /** The live key a presented secret belongs to, or null. Compares hashes in constant time. */
 export async function findKey(store: Store, presented: string): Promise<ApiKey | null> {
   const m = shape.exec(presented);
   if (!m) return null;
-  const row = await db(store).selectFrom('api_keys').selectAll().where('id', '=', m[1]).executeTakeFirst();
+  const row = await keys(store.db).selectFrom('api_keys').selectAll().where('id', '=', m[1]).executeTakeFirst();
   if (!row || row.revoked_at !== null) return null;
   if (!timingSafeEqual(Buffer.from(row.hash, 'hex'), sha256(presented))) return null;
   return { id: row.id, role: row.role as Role, name: row.name, createdAt: row.created_at, createdBy: row.created_by, revokedAt: null };

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Store } from '../storage/store.js';
 import { type AppOptions, createApp } from './app.js';
-import { anyLiveKey, ensureKeysTable } from './keys-store.js';
+import { anyLiveKey } from './keys-store.js';
 
 export interface ServeOptions extends Omit<AppOptions, 'store'> {
   readonly store: Store;
@@ -26,7 +26,6 @@ const loopback = new Set(['127.0.0.1', '::1', 'localhost']);
 /** Starts the API. With no live key the server would be open to anyone who reaches it, so it then
  * listens on loopback only, whatever host was asked for, and says so. */
 export async function startServer(o: ServeOptions): Promise<Running> {
-  await ensureKeysTable(o.store);
   let host = o.host;
   if (!(await anyLiveKey(o.store))) {
     if (!loopback.has(host)) host = '127.0.0.1';

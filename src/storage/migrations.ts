@@ -54,6 +54,16 @@ const auditTable = (int: string) => [
   `create index audit_log_at on audit_log (at)`,
 ];
 
+const apiKeys = `create table api_keys (
+    id text primary key,
+    role text not null check (role in ('viewer', 'operator', 'admin')),
+    name text,
+    hash text not null,
+    created_at text not null,
+    created_by text not null,
+    revoked_at text
+  )`;
+
 const migrations: readonly Migration[] = [
   { version: 1, name: 'ledger', sqlite: ledgerTables('integer'), postgres: ledgerTables('bigint') },
   {
@@ -73,6 +83,13 @@ const migrations: readonly Migration[] = [
       `create trigger audit_log_no_truncate before truncate on audit_log
         for each statement execute function audit_log_append_only()`,
     ],
+  },
+  {
+    version: 3,
+    name: 'API keys',
+    // Only a key's sha256 is kept; see src/server/keys-store.ts.
+    sqlite: [apiKeys],
+    postgres: [apiKeys],
   },
 ];
 

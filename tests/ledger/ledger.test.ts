@@ -16,7 +16,7 @@ for (const b of backends()) {
       await Promise.all([openStore({ env, dataDir }), openStore({ env, dataDir })]).then((s) => Promise.all(s.map((x) => x.close())));
       const store = await openStore({ env, dataDir });
       const rows = await store.db.selectFrom('earmark_migrations').select('version').orderBy('version').execute();
-      expect(rows.map((r) => r.version)).toEqual([1, 2]);
+      expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
       await store.close();
     });
 

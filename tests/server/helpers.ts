@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { law } from '../../src/law/law.js';
 import { type ServeOptions, startServer } from '../../src/server/serve.js';
 import { openStore } from '../../src/storage/store.js';
-import { createKey, ensureKeysTable } from '../../src/server/keys-store.js';
+import { createKey } from '../../src/server/keys-store.js';
 import { openScreening } from '../../src/screening/index.js';
 
 export interface Reply {
@@ -18,7 +18,6 @@ export interface Reply {
 export async function startTestServer(o: Partial<ServeOptions> & { keys?: ('viewer' | 'operator' | 'admin')[] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'earmark-server-'));
   const store = await openStore({ env: {}, dataDir: dir });
-  await ensureKeysTable(store);
   const keys: Record<string, string> = {};
   for (const role of o.keys ?? []) keys[role] = (await createKey(store, role, `test ${role}`, 'test')).key;
   const logs: string[] = [];

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { dataDir } from '../../config.js';
-import { createKey, ensureKeysTable, listKeys, revokeKey } from '../../server/keys-store.js';
+import { createKey, listKeys, revokeKey } from '../../server/keys-store.js';
 import { roles } from '../../server/schemas.js';
 import { openStore, type Store } from '../../storage/store.js';
 import { ExitCode, type Io, exit, json } from '../io.js';
@@ -10,7 +10,6 @@ import { oneOf } from '../options.js';
 async function withStore<T>(io: Io, dir: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore({ env: io.env, dataDir: dataDir(io.env, dir) });
   try {
-    await ensureKeysTable(store);
     return await fn(store);
   } finally {
     await store.close();
