@@ -98,7 +98,7 @@ for (const b of all) {
     it('db migrate reports the schema; db backup copies the SQLite file or explains pg_dump', async () => {
       const { run, dataDir } = await setup();
       const m = await run('db', 'migrate', '--json');
-      expect(m.json()).toMatchObject({ store: b.name, migrations: [{ version: 1 }, { version: 2 }] });
+      expect(m.json()).toMatchObject({ store: b.name, migrations: [{ version: 1 }, { version: 2 }, { version: 3 }] });
       await run(...licence);
       const target = join(dataDir, 'copy.sqlite');
       const backup = await run('db', 'backup', target);

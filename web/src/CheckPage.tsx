@@ -65,9 +65,8 @@ function Record({ tx }: { tx: Record<string, string> }) {
   const record = async () => {
     setState({ s: 'busy' });
     try {
-      const r = await api<{ seq?: number; hash?: string; record?: { seq: number } }>('/v1/audit/determinations', { body: checkBody(tx) });
-      const seq = r.seq ?? r.record?.seq;
-      setState({ s: 'done', msg: `Recorded${seq ? ` as audit record #${seq}` : ''}.` });
+      const d = await api<Determination>('/v1/check', { body: { ...checkBody(tx), record: true } });
+      setState({ s: 'done', msg: `Recorded to the audit trail (rule version ${d.ruleVersion}).` });
     } catch (e) {
       setState({ s: 'error', msg: (e as Error).message });
     }

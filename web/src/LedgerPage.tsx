@@ -1,6 +1,6 @@
 // Ledger & audit: what each allowance has left, and the tamper-evident audit trail.
 import { useState } from 'preact/hooks';
-import { api } from './api.js';
+import { api, lines } from './api.js';
 import { useLoad } from './hooks.js';
 import { navigate, type Route } from './route.js';
 import { Status } from './Status.js';
@@ -18,11 +18,11 @@ export function LedgerPage({ route }: { route: Route }) {
   const kind = route.params.get('kind') ?? '';
   const text = route.params.get('q') ?? '';
   const allowances = useLoad('allowances', () => api<unknown>('/v1/ledger/allowances').then((d) => list<Allowance>(d, 'allowances')));
-  const audit = useLoad(`audit|${kind}`, () => api<unknown>(`/v1/audit${kind ? `?kind=${kind}` : ''}`).then((d) => list<AuditRecord>(d, 'records')));
+  const audit = useLoad(`audit|${kind}`, () => lines<AuditRecord>('/v1/audit/export?format=jsonl').then((rows) => rows.filter((r) => !kind || r.kind === kind).reverse()));
   const [verify, setVerify] = useState<{ busy?: boolean; v?: Verification; error?: string }>({});
   const runVerify = async () => {
     setVerify({ busy: true });
-    try { setVerify({ v: await api<Verification>('/v1/audit/verify', { method: 'POST', body: {} }) }); }
+    try { setVerify({ v: await api<Verification>('/v1/audit/verify') }); }
     catch (e) { setVerify({ error: (e as Error).message }); }
   };
 

@@ -6,7 +6,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import codesUrl from 'i18n-iso-countries/codes.json?url';
 import worldUrl from 'world-atlas/countries-50m.json?url';
-import { api, getChips, getCountries, getRules, type Country, type Determination } from './api.js';
+import { getChips, lines, getCountries, getRules, type Country, type Determination } from './api.js';
 import { answerLine, tone, toneSymbol, type Tone } from './answer.js';
 import { useLoad } from './hooks.js';
 import { navigate, type Route } from './route.js';
@@ -50,14 +50,12 @@ function categoryOf(mode: Mode, c: Country, licence: Map<string, Determination> 
   return d ? `fill-${tone(d.licenseRequired, d.reviewPolicy)}` : 'g-none';
 }
 
-/** "Licence needed for this chip": one determination per destination, a few requests at a time. */
+/** "Licence needed for this chip": one determination per destination, in one POST /v1/batch. */
 async function licenceMap(chip: string, date: string, iso2s: string[]): Promise<Map<string, Determination>> {
+  const body = iso2s.map((to) => JSON.stringify({ chip, to, date })).join('\n');
+  const answers = await lines<{ row: number; determination?: Determination }>('/v1/batch', { body, contentType: 'application/x-ndjson' });
   const out = new Map<string, Determination>();
-  const queue = [...iso2s];
-  const worker = async () => {
-    for (let to = queue.shift(); to; to = queue.shift()) out.set(to, await api<Determination>('/v1/check', { body: { chip, to, date } }));
-  };
-  await Promise.all(Array.from({ length: 12 }, worker));
+  for (const a of answers) if (a.determination) out.set(iso2s[a.row - 1], a.determination);
   return out;
 }
 

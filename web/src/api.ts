@@ -54,6 +54,22 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
   return data as T;
 }
 
+/** Calls an endpoint that answers JSON Lines (the audit export, the batch); `body` is sent as is. */
+export async function lines<T>(path: string, init?: { body?: string; contentType?: string }): Promise<T[]> {
+  const res = await fetch(path, {
+    method: init?.body === undefined ? 'GET' : 'POST',
+    headers: { ...operatorHeaders(), ...(init?.contentType ? { 'content-type': init.contentType } : {}) },
+    body: init?.body,
+  });
+  const text = await res.text();
+  if (!res.ok) {
+    let data: unknown;
+    try { data = JSON.parse(text); } catch { /* reported below */ }
+    throw new Error(errorMessage(data) ?? `${res.status} ${res.statusText}`);
+  }
+  return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+}
+
 function errorMessage(data: unknown): string | undefined {
   if (!data || typeof data !== 'object') return undefined;
   const d = data as { error?: unknown; message?: unknown; detail?: unknown };
