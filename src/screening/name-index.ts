@@ -130,9 +130,10 @@ export class NameIndex {
     return id;
   }
 
-  /** The query's tokens, each with the vocabulary tokens it may stand for. A token the lists do not know
-   * nor anything near it, that splits into two known ones ("moorethreads") is split; adjacent tokens that join into a known one
-   * ("hik vision") give a second reading of the query. */
+  /** Readings of the query: its tokens, each with the vocabulary tokens it may stand for. A token that
+   * neither the lists nor anything near it knows, but that splits into two known ones ("moorethreads"), is
+   * split; a known token that splits too ("highland" / "high land") gives a second reading; adjacent tokens
+   * that join into a known word ("hik vision") give a third. The best-scoring reading counts. */
   private readings(query: string): QueryToken[][] {
     const base: string[] = [];
     const resolved: QueryToken[] = [];
