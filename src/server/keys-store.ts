@@ -40,6 +40,7 @@ export async function createKey(store: Store, role: string, name: string | undef
   await store.transaction((db) => keys(db).insertInto('api_keys').values({
     id, role, name: name ?? null, hash: sha256(key).toString('hex'), created_at: new Date().toISOString(), created_by: createdBy, revoked_at: null,
   }).execute());
+  forget(store);
   return { key, id, role: role as Role };
 }
 
@@ -51,17 +52,47 @@ export async function listKeys(store: Store): Promise<ApiKey[]> {
 /** Revokes key `id`; false if there is no such key. Revoking twice keeps the first date. */
 export async function revokeKey(store: Store, id: string): Promise<boolean> {
   const r = await store.transaction((db) => keys(db).updateTable('api_keys').set({ revoked_at: new Date().toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst());
+  forget(store);
   if (Number(r.numUpdatedRows) > 0) return true;
   return (await keys(store.db).selectFrom('api_keys').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
+/** Answers kept for a short while, so that a request does not query the store to authenticate; a
+ * key made or revoked in this process takes effect at once, elsewhere within `ttlMs`. */
+const ttlMs = 2000;
+const remembered = new WeakMap<Store, Map<string, { at: number; value: unknown }>>();
+
+async function recall<T>(store: Store, key: string, load: () => Promise<T>): Promise<T> {
+  let m = remembered.get(store);
+  if (!m) remembered.set(store, (m = new Map()));
+  const hit = m.get(key);
+  const now = Date.now();
+  if (hit && now - hit.at < ttlMs) return hit.value as T;
+  const value = await load();
+  if (m.size > 10_000) m.clear();
+  m.set(key, { at: now, value });
+  return value;
+}
+
+function forget(store: Store): void {
+  remembered.get(store)?.clear();
+}
+
 /** True while at least one key is live: the server then asks every request for one. */
 export async function anyLiveKey(store: Store): Promise<boolean> {
+  return recall(store, '', () => anyLiveKeyNow(store));
+}
+
+async function anyLiveKeyNow(store: Store): Promise<boolean> {
   return (await keys(store.db).selectFrom('api_keys').select('id').where('revoked_at', 'is', null).limit(1).executeTakeFirst()) !== undefined;
 }
 
 /** The live key a presented secret belongs to, or null. Compares hashes in constant time. */
 export async function findKey(store: Store, presented: string): Promise<ApiKey | null> {
+  return recall(store, presented, () => findKeyNow(store, presented));
+}
+
+async function findKeyNow(store: Store, presented: string): Promise<ApiKey | null> {
   const m = shape.exec(presented);
   if (!m) return null;
   const row = await keys(store.db).selectFrom('api_keys').selectAll().where('id', '=', m[1]).executeTakeFirst();
