@@ -212,3 +212,23 @@ function ensure(store: Store, a: NewAllowance): Promise<Allowance> {
     return toAllowance(await db.selectFrom('allowances').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow());
   });
 }
+
+/** Which allowance a reservation draws on: a licence by number, an LPP consignee-year or a Tier 2
+ * country allocation (the two last created on first use). Exactly one must be named. */
+export interface AllowanceSelector {
+  readonly licence?: string;
+  readonly lpp?: boolean;
+  readonly consignee?: string;
+  readonly year?: number;
+  readonly country?: string;
+}
+
+export async function allowanceFor(store: Store, f: AllowanceSelector, date: string): Promise<string> {
+  const chosen = [f.licence !== undefined, f.lpp === true, f.country !== undefined].filter(Boolean).length;
+  if (chosen !== 1) throw new InputError('allowance', 'name exactly one: a licence (licence L), an LPP consignee-year (lpp with consignee NAME, year Y) or a country allocation (country CC)');
+  if (!f.lpp && (f.consignee !== undefined || f.year !== undefined)) throw new InputError('consignee', 'consignee and year go with lpp');
+  if (f.licence !== undefined) return licenceId(f.licence);
+  if (f.country !== undefined) return (await ensureCountryAllowance(store, { country: f.country, date })).id;
+  if (f.consignee === undefined) throw new InputError('consignee', 'lpp needs the ultimate consignee');
+  return (await ensureLppAllowance(store, { consignee: f.consignee, year: f.year ?? Number(date.slice(0, 4)) })).id;
+}

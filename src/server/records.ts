@@ -3,7 +3,7 @@ import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { exportAudit, verifyAudit } from '../audit/trail.js';
 import { type IsoDate } from '../dates.js';
 import { InputError } from '../errors.js';
-import { addLicence, ensureCountryAllowance, ensureLppAllowance, licenceId, listAllowances } from '../ledger/allowances.js';
+import { addLicence, allowanceFor, listAllowances } from '../ledger/allowances.js';
 import { consume, release, reserve } from '../ledger/reservations.js';
 import type { Store } from '../storage/store.js';
 import { type AppEnv, need } from './auth.js';
@@ -12,17 +12,6 @@ import { type Documented, errors, hookFor, jsonBody, ok, secured } from './route
 
 // The ledger and the audit trail over HTTP, as `earmark ledger` and `earmark audit` give them.
 // Every change is written to the audit trail under the caller's key.
-
-/** The allowance a reservation draws on (as `earmark ledger reserve` chooses it); LPP and country
- * allowances are created on first use. */
-async function chooseAllowance(store: Store, b: { licence?: string; lpp?: boolean; consignee?: string; year?: number; country?: string }, date: IsoDate): Promise<string> {
-  const chosen = [b.licence !== undefined, b.lpp === true, b.country !== undefined].filter(Boolean).length;
-  if (chosen !== 1) throw new InputError('allowance', 'give exactly one of licence, lpp with consignee (and year), or country');
-  if (b.licence !== undefined) return licenceId(b.licence);
-  if (b.country !== undefined) return (await ensureCountryAllowance(store, { country: b.country, date })).id;
-  if (b.consignee === undefined) throw new InputError('consignee', 'lpp needs consignee (the ultimate consignee)');
-  return (await ensureLppAllowance(store, { consignee: b.consignee, year: b.year ?? Number(date.slice(0, 4)) })).id;
-}
 
 export function registerRecords(app: OpenAPIHono<AppEnv>, store: Store, today: () => IsoDate): void {
   const route = <R extends Documented>(r: R) => createRoute({ ...secured, tags: ['ledger and audit'], ...r });
@@ -53,7 +42,7 @@ export function registerRecords(app: OpenAPIHono<AppEnv>, store: Store, today: (
   }), async (c) => {
     const b = c.req.valid('json');
     const date = today();
-    const allowance = await chooseAllowance(store, b, date);
+    const allowance = await allowanceFor(store, b, date);
     const r = await reserve(store, { allowance, amount: b.amount, key: b.key, unit: b.unit, date }, { actor: c.get('caller').actor });
     return c.json(r, r.ok ? 200 : 409);
   }, hookFor(s.ReserveBody));

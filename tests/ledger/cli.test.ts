@@ -46,9 +46,9 @@ for (const b of all) {
       const country = await run('ledger', 'reserve', '--country', 'IN', '--amount', '5000', '--unit', 'tpp', '--key', 'k2', '--json');
       expect(country.json()).toMatchObject({ ok: true, allowance: 'country/IN/2025-01-13', remaining: 789_995_000, confidence: 'low' });
       const cases: [string[], RegExp][] = [
-        [['ledger', 'reserve', '--amount', '1', '--key', 'x'], /allowance: give exactly one of --licence L, --lpp/],
-        [['ledger', 'reserve', '--licence', 'L', '--country', 'IN', '--amount', '1', '--key', 'x'], /allowance: give exactly one/],
-        [['ledger', 'reserve', '--lpp', '--amount', '1', '--key', 'x'], /consignee: --lpp needs --consignee/],
+        [['ledger', 'reserve', '--amount', '1', '--key', 'x'], /allowance: name exactly one: a licence \(licence L\), an LPP consignee-year/],
+        [['ledger', 'reserve', '--licence', 'L', '--country', 'IN', '--amount', '1', '--key', 'x'], /allowance: name exactly one/],
+        [['ledger', 'reserve', '--lpp', '--amount', '1', '--key', 'x'], /consignee: lpp needs the ultimate consignee/],
         [['ledger', 'reserve', '--lpp', '--consignee', 'A', '--year', '2023', '--amount', '1', '--key', 'x'], /year: License Exception LPP .* not in force in 2023/],
         [['ledger', 'reserve', '--licence', 'NOPE', '--amount', '1', '--key', 'x'], /allowance: no allowance "licence\/NOPE"/],
         [['ledger', 'reserve', '--country', 'IN', '--amount', '-4', '--key', 'x'], /amount: must be greater than 0/],

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { today } from '../../dates.js';
 import { law } from '../../law/law.js';
 import { check, type Determination } from '../../licensing/determine.js';
-import { transactionFrom } from '../../licensing/input.js';
+import { transactionFrom, type TransactionInput } from '../../licensing/input.js';
 import { buyerFindings, openScreening, screen } from '../../screening/index.js';
 import { recordEvent } from '../../audit/record.js';
 import { type Io, json } from '../io.js';
@@ -12,15 +12,7 @@ import { printFindings } from '../text.js';
 
 const views = ['enforced', 'codified', 'both'] as const;
 
-interface CheckOptions extends ItemOptions {
-  to?: string;
-  date?: string;
-  quantity?: number;
-  buyer?: string;
-  buyerHq?: string;
-  parentHq?: string;
-  vendor?: string;
-  exportFrom?: string;
+interface CheckOptions extends ItemOptions, TransactionInput {
   view: (typeof views)[number];
   json?: boolean;
   dataDir?: string;

@@ -6,7 +6,7 @@ import { parseDate, today } from '../../dates.js';
 import { InputError } from '../../errors.js';
 import { type Store, withStore } from '../../storage/store.js';
 import { cliActor } from '../../audit/record.js';
-import { type Allowance, type Unit, addLicence, ensureCountryAllowance, ensureLppAllowance, licenceId, listAllowances, units } from '../../ledger/allowances.js';
+import { type Allowance, type Unit, addLicence, allowanceFor, listAllowances, units } from '../../ledger/allowances.js';
 import { type MoveResult, type ReserveResult, consume, release, reserve } from '../../ledger/reservations.js';
 import type { LedgerAudit } from '../../ledger/changes.js';
 
@@ -66,7 +66,7 @@ export function registerLedger(program: Command, io: Io): void {
   ).action((flags: StoreFlags & ReserveFlags) =>
     open(flags, async (store, audit) => {
       const date = today();
-      const allowance = await chooseAllowance(store, flags, date);
+      const allowance = await allowanceFor(store, flags, date);
       const r = await reserve(store, { allowance, amount: flags.amount, key: flags.key, unit: flags.unit, date }, audit);
       io.out(flags.json ? json(r) : describeReserve(r));
       if (!r.ok) throw new ExitCode(exit.refused);
@@ -95,19 +95,6 @@ interface ReserveFlags {
   amount: number;
   unit?: Unit;
   key: string;
-}
-
-const selectors = '--licence L, --lpp --consignee NAME [--year Y], or --country CC';
-
-/** The allowance id a reservation draws on; LPP and country allowances are created on first use. */
-async function chooseAllowance(store: Store, f: ReserveFlags, date: string): Promise<string> {
-  const chosen = [f.licence !== undefined, f.lpp === true, f.country !== undefined].filter(Boolean).length;
-  if (chosen !== 1) throw new InputError('allowance', `give exactly one of ${selectors}`);
-  if (!f.lpp && (f.consignee !== undefined || f.year !== undefined)) throw new InputError('consignee', '--consignee and --year go with --lpp');
-  if (f.licence !== undefined) return licenceId(f.licence);
-  if (f.country !== undefined) return (await ensureCountryAllowance(store, { country: f.country, date })).id;
-  if (f.consignee === undefined) throw new InputError('consignee', '--lpp needs --consignee NAME (the ultimate consignee)');
-  return (await ensureLppAllowance(store, { consignee: f.consignee, year: f.year ?? Number(date.slice(0, 4)) })).id;
 }
 
 const amount = (n: number, unit: Unit) => `${n.toLocaleString('en-US')} ${unit === 'tpp' ? 'TPP' : n === 1 ? 'unit' : 'units'}`;
