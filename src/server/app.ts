@@ -18,6 +18,8 @@ import { HTTPException } from 'hono/http-exception';
 import { type AuditEvent, appendAudit } from '../audit/trail.js';
 import { decide, screenBuyer } from '../batch/decide.js';
 import { type ScreeningService, screen } from '../screening/index.js';
+import type { ImportFormat } from '../screening/import.js';
+import type { ImportReport } from '../screening/intake.js';
 import type { Store } from '../storage/store.js';
 import { modelReport } from '../weights/index.js';
 import { type AppEnv, authenticate, need } from './auth.js';
@@ -36,6 +38,8 @@ export interface AppOptions {
   readonly store: Store;
   /** The restricted-party lists in service (reopened when an import changes them). */
   readonly screening: () => ScreeningService;
+  /** Stores an uploaded list as a new snapshot and puts it in service when it is the newest. */
+  readonly importLists: (name: string, bytes: Uint8Array, opts: { format?: ImportFormat; asOf?: IsoDate }) => ImportReport;
   /** Requests a second per key (bursts to twice that); 0 for no limit. */
   readonly ratePerSecond: number;
   /** Largest request body, bytes (the batch endpoint has its own, larger limit). */
@@ -60,7 +64,7 @@ export function createApp(o: AppOptions) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'an earmark API key (earmark keys create --role viewer|operator|admin)' });
 
   app.use('/v1/*', async (c, next) => {
-    const batch = c.req.path === '/v1/batch';
+    const batch = c.req.path === '/v1/batch' || c.req.path === '/v1/lists/import';
     return bodyLimit({ maxSize: batch ? o.batchBodyLimit : o.bodyLimit, onError: (c) => fail(c, 413, { error: 'payload-too-large', message: `the body is larger than ${batch ? o.batchBodyLimit : o.bodyLimit} bytes` }) })(c, next);
   });
   app.use('/v1/*', async (c, next) => timeout(c.req.path === '/v1/batch' ? o.timeoutMs * 10 : o.timeoutMs)(c, next));
@@ -167,6 +171,19 @@ export function createApp(o: AppOptions) {
       ...errors(400, 401, 403, 413, 429),
     },
   }), (c) => batchRoute(c, l, o.screening(), o.today()) as never, hookFor(s.BatchQuery));
+
+  app.openapi(route({
+    method: 'post', path: '/v1/lists/import', summary: 'Import a list file as a new dated snapshot (earmark lists import --json)', tags: ['screening'],
+    description: 'The body is the file: trade.gov CSL CSV or JSON, or earmark\'s compact snapshot. A file with any rejected row is refused whole (422) and the snapshot in service stays.',
+    middleware: [need('admin')] as const,
+    request: { query: s.ListImportQuery, body: { required: true, content: { 'text/csv': { schema: s.Text }, 'application/json': { schema: s.ListFile } } } },
+    responses: { ...ok(s.ListImportReport, 'the snapshot is stored'), 422: { description: 'rows rejected; nothing changed', content: { 'application/json': { schema: s.ListImportReport } } }, ...errors(400, 401, 403, 413, 429) },
+  }), async (c) => {
+    const q = c.req.valid('query');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const report = o.importLists(q.name ?? 'upload', bytes, { format: q.format, asOf: q.asOf === undefined ? undefined : parseDate(q.asOf, 'asOf') });
+    return c.json(report as never, report.imported ? 200 : 422);
+  }, hookFor(s.ListImportQuery));
 
   app.openapi(route({
     method: 'post', path: '/v1/keys', summary: 'Create an API key; the key is shown once (earmark keys create --json)', tags: ['access'],

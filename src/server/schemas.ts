@@ -1,3 +1,4 @@
+import { importFormats } from '../screening/import.js';
 import { z } from '@hono/zod-openapi';
 
 // The request and response shapes of the API. They validate requests and generate /openapi.json,
@@ -160,6 +161,13 @@ export const BatchQuery = z.strictObject({
   dateColumn: z.string().max(200).optional().openapi({ description: 'CSV: the column holding each order\'s date (default date)' }),
   view: z.enum(['enforced', 'codified']).optional(),
 });
+export const ListImportQuery = z.strictObject({
+  format: z.enum(importFormats).optional().openapi({ description: 'the file\'s format (default: recognised from the content)' }),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: 'the list\'s date, YYYY-MM-DD, when the file does not state it' }),
+  name: z.string().max(200).optional().openapi({ description: 'the file\'s name, kept as the snapshot\'s source (default upload)' }),
+});
+export const ListFile = z.unknown().openapi({ description: 'a CSL JSON file, or earmark\'s compact snapshot' });
+export const ListImportReport = z.looseObject({ imported: z.boolean() }).openapi('ListImportReport', { description: 'the snapshot stored and whether it is in service, or the rejected rows (earmark lists import --json)' });
 export const Text = z.string().openapi({ description: 'the order book (or its answers) as text' });
 
 export const ScreenBody = z.strictObject({

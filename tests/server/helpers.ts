@@ -1,3 +1,5 @@
+import { adoptImport } from '../../src/screening/intake.js';
+import { importBytes } from '../../src/screening/import.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +24,7 @@ export async function startTestServer(o: Partial<ServeOptions> & { keys?: ('view
   for (const role of o.keys ?? []) keys[role] = (await createKey(store, role, `test ${role}`, 'test')).key;
   const logs: string[] = [];
   const running = await startServer({
-    law: law(), store, screening: () => openScreening({}, dir), port: 0, host: '127.0.0.1', ratePerSecond: 0, timeoutMs: 5_000, bodyLimit: 64 * 1024, batchBodyLimit: 64 * 1024 * 1024,
+    law: law(), store, screening: () => openScreening({}, dir), importLists: (name, bytes, opts) => adoptImport({}, dir, name, importBytes(bytes, name, opts)), port: 0, host: '127.0.0.1', ratePerSecond: 0, timeoutMs: 5_000, bodyLimit: 64 * 1024, batchBodyLimit: 64 * 1024 * 1024,
     drainMs: 5_000, today: () => '2026-01-15', version: 'test', log: (l) => logs.push(l), ...o,
   });
   const request = async (method: string, path: string, body?: unknown, key?: string, headers: Record<string, string> = {}): Promise<Reply> => {

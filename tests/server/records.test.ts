@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/audit/trail.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestServer } from './helpers.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -109,5 +111,27 @@ describe('POST /v1/batch', () => {
     expect(r.status).toBe(400);
     expect(JSON.parse(r.text).field).toBe('header');
     expect((await send('application/xml', '<orders/>')).status).toBe(415);
+  });
+});
+
+describe('list imports over HTTP (admin)', () => {
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'screening', 'fixtures', name), 'utf8');
+  it('a corrupted file is refused whole (422) with its rejected rows, and the lists in service stay', async () => {
+    const before = (await s.request('POST', '/v1/screen', { name: 'Sugon' }, s.keys.viewer)).body.snapshot;
+    const r = await s.request('POST', '/v1/lists/import?format=csl-csv&asOf=2026-08-01&name=bad.csv', fixture('csl-corrupted.csv'), s.keys.admin, { 'content-type': 'text/csv' });
+    expect(r.status).toBe(422);
+    expect(r.body.imported).toBe(false);
+    expect(r.body.rejectedRows).toBeGreaterThan(0);
+    expect(r.body.inService.sha256).toBe(before.sha256);
+    expect((await s.request('POST', '/v1/screen', { name: 'Sugon' }, s.keys.viewer)).body.snapshot.sha256).toBe(before.sha256);
+  });
+  it('only an admin may import, and a newer snapshot goes into service', async () => {
+    const body = fixture('compact-2026-08-14.json');
+    const denied = await s.request('POST', '/v1/lists/import?name=compact.json', body, s.keys.operator, { 'content-type': 'application/json' });
+    expect(denied.status).toBe(403);
+    const r = await s.request('POST', '/v1/lists/import?name=compact.json', body, s.keys.admin, { 'content-type': 'application/json' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ imported: true, asOf: '2026-08-14', nowInService: true });
+    expect((await s.request('POST', '/v1/screen', { name: 'Sugon' }, s.keys.viewer)).body.snapshot.asOf).toBe('2026-08-14');
   });
 });

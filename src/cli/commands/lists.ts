@@ -4,9 +4,10 @@ import { type Io, ExitCode, exit, json } from '../io.js';
 import { oneOf } from '../options.js';
 import { parseDate, today } from '../../dates.js';
 import { dataDir } from '../../config.js';
-import { openScreening, reopenScreening } from '../../screening/index.js';
+import { openScreening } from '../../screening/index.js';
+import { adoptImport } from '../../screening/intake.js';
 import { type ImportFormat, type ImportResult, importBytes, importFile, importFormats } from '../../screening/import.js';
-import { loadBundled, readStored, saveSnapshot, storedFiles } from '../../screening/store.js';
+import { loadBundled, readStored, storedFiles } from '../../screening/store.js';
 import { Unreachable, download, officialCslUrl } from '../../screening/update.js';
 
 interface Common {
@@ -60,43 +61,22 @@ export function registerLists(program: Command, io: Io): void {
 }
 
 function finish(io: Io, flags: Common, what: string, result: ImportResult): void {
-  const dir = dataDir(io.env, flags.dataDir);
-  if (result.snapshot === null) {
-    const s = openScreening(io.env, flags.dataDir).snapshot;
-    const report = { imported: false, file: what, format: result.format, partiesRead: result.rows, rejectedRows: result.rejected.length, rejected: result.rejected, inService: { asOf: s.asOf, sha256: s.sha256, source: s.source } };
-    if (flags.json) io.out(json(report));
-    else {
-      io.err(`earmark: ${what} not imported: ${result.rejected.length} rows rejected (${result.rows} read)`);
-      for (const r of result.rejected.slice(0, shownRejections)) io.err(`  row ${r.row}: ${r.reason}`);
-      if (result.rejected.length > shownRejections) io.err(`  ... and ${result.rejected.length - shownRejections} more`);
-      io.err(`earmark: the snapshot in service stays the one as of ${s.asOf} (${s.source})`);
+  const report = adoptImport(io.env, flags.dataDir, what, result);
+  if (flags.json) io.out(json(report));
+  if (!report.imported) {
+    if (!flags.json) {
+      io.err(`earmark: ${what} not imported: ${report.rejectedRows} rows rejected (${report.partiesRead} read)`);
+      for (const r of report.rejected.slice(0, shownRejections)) io.err(`  row ${r.row}: ${r.reason}`);
+      if (report.rejected.length > shownRejections) io.err(`  ... and ${report.rejected.length - shownRejections} more`);
+      io.err(`earmark: the snapshot in service stays the one as of ${report.inService.asOf} (${report.inService.source})`);
     }
     throw new ExitCode(exit.failure);
   }
-  const before = openScreening(io.env, flags.dataDir).snapshot;
-  const stored = saveSnapshot(dir, result.snapshot, new Date().toISOString());
-  reopenScreening(io.env, flags.dataDir);
-  const s = openScreening(io.env, flags.dataDir).snapshot;
-  const report = {
-    imported: true,
-    file: what,
-    format: result.format,
-    asOf: stored.asOf,
-    asOfFrom: result.asOfFrom,
-    rows: stored.rows,
-    sha256: stored.sha256,
-    companions: result.companions,
-    stored: stored.file,
-    inService: { asOf: s.asOf, sha256: s.sha256, source: s.source },
-  };
-  if (flags.json) io.out(json(report));
-  else {
-    io.out(`imported ${what} (${result.format}${result.companions.length ? ` with ${result.companions.join(', ')}` : ''}): ${stored.rows} parties as of ${stored.asOf} (${result.asOfFrom}), sha256 ${stored.sha256.slice(0, 16)}`);
-    io.out(s.sha256 === stored.sha256 && s.asOf === stored.asOf ? 'now in service' : `not in service: the snapshot as of ${s.asOf} (${s.source}) is newer`);
+  if (!flags.json) {
+    io.out(`imported ${what} (${report.format}${report.companions.length ? ` with ${report.companions.join(', ')}` : ''}): ${report.rows} parties as of ${report.asOf} (${report.asOfFrom}), sha256 ${report.sha256.slice(0, 16)}`);
+    io.out(report.nowInService ? 'now in service' : `not in service: the snapshot as of ${report.inService.asOf} (${report.inService.source}) is newer`);
   }
-  if (s.sha256 === stored.sha256 && stored.rows < before.parties.length / 2) {
-    io.err(`earmark: warning: the snapshot now in service has ${stored.rows} parties, the one before it ${before.parties.length}; is this the whole list?`);
-  }
+  if (report.warning) io.err(`earmark: warning: ${report.warning}`);
 }
 
 function show(io: Io, flags: Common): void {

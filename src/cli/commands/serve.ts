@@ -1,3 +1,5 @@
+import { adoptImport } from '../../screening/intake.js';
+import { importBytes } from '../../screening/import.js';
 import type { Command } from 'commander';
 import { dataDir } from '../../config.js';
 import { today } from '../../dates.js';
@@ -27,7 +29,7 @@ export function registerServe(program: Command, io: Io): void {
     .action(async (o: ServeOptions) => {
       const store = await openStore({ env: io.env, dataDir: dataDir(io.env, o.dataDir) });
       const running = await startServer({
-        law: law(), store, screening: () => openScreening(io.env, o.dataDir), port: o.port, host: o.host, ratePerSecond: o.rateLimit, timeoutMs: o.timeout,
+        law: law(), store, screening: () => openScreening(io.env, o.dataDir), importLists: (name, bytes, opts) => adoptImport(io.env, o.dataDir, name, importBytes(bytes, name, opts)), port: o.port, host: o.host, ratePerSecond: o.rateLimit, timeoutMs: o.timeout,
         bodyLimit: 64 * 1024, batchBodyLimit: 1024 * 1024 * 1024, drainMs: 30_000, today, version: program.version() ?? '',
         log: (line) => io.err(line), webDir: defaultWebDir,
       });
