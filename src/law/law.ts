@@ -4,7 +4,7 @@ import { Countries, type CountryRecord, type GroupChange, type TierDefinition } 
 import { ChipCatalog, type ChipRecord } from '../chips/catalog.js';
 import { type Dated, type Parameter, parametersFrom, valueAt } from './parameters.js';
 import type { RuleVersion } from './versions.js';
-import type { Letter } from './letters.js';
+import type { Guidance, Letter } from './letters.js';
 
 /** Everything earmark knows of the law and the hardware, loaded once from data/. The core reads it
  * at a date and never touches a file. */
@@ -16,6 +16,8 @@ export interface Law {
   readonly countries: Countries;
   readonly chips: ChipCatalog;
   readonly letters: readonly Letter[];
+  /** BIS guidance reaching everyone who deals in named chips (GP10). */
+  readonly guidance: readonly Guidance[];
   /** Every date on which some value of the law changes, sorted: the boundaries of timelines and sweeps. */
   readonly boundaries: readonly IsoDate[];
 }
@@ -76,6 +78,7 @@ export function loadLaw(): Law {
   const changes = readData<GroupChange[]>('countries', 'changes.yaml');
   const tiers = readData<TierDefinition>('law', 'tiers.yaml');
   const chips = readData<{ chips: ChipRecord[] }>('catalog', 'chips.json');
+  const guidance = readData<Guidance[]>('law', 'guidance.yaml').map((g) => ({ ...g, from: String(g.from), until: g.until ? String(g.until) : null }));
   const letters = readData<Letter[]>('law', 'letters.yaml').map((l) => ({ ...l, from: String(l.from), until: l.until ? String(l.until) : null }));
   const versions = v.versions.map((x) => ({ ...x, effective: String(x.effective) }));
   const dates = new Set<IsoDate>();
@@ -91,6 +94,10 @@ export function loadLaw(): Law {
     if (l.until) dates.add(l.until);
     for (const d of Object.keys(l.reviewPolicy)) dates.add(d);
   }
+  for (const g of guidance) {
+    dates.add(g.from);
+    if (g.until) dates.add(g.until);
+  }
   const coverageStart = String(v.coverageStart);
   return {
     coverageStart,
@@ -100,6 +107,7 @@ export function loadLaw(): Law {
     countries: new Countries(countryFile.countries, changes.map((c) => ({ ...c, date: String(c.date) })), tiers),
     chips: new ChipCatalog(chips.chips),
     letters,
+    guidance,
     boundaries: [...dates].filter((d) => d >= coverageStart).sort(),
   };
 }

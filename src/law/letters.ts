@@ -33,3 +33,12 @@ export function letterReviewPolicy(letter: Letter, date: IsoDate): ReviewPolicy 
   for (const [from, p] of Object.entries(letter.reviewPolicy).sort()) if (from <= date) policy = p;
   return policy;
 }
+
+/** Guidance that reaches everyone dealing in the named chips, whoever the exporter (not a letter). */
+export interface Guidance extends Sourced {
+  readonly id: string;
+  readonly from: IsoDate;
+  readonly until: IsoDate | null;
+  readonly chips: readonly string[];
+  readonly text: string;
+}

@@ -37,7 +37,9 @@ type Requirement =
   /** The AI Diffusion worldwide requirement in the enforced view: codified, not enforced; needs no licence. */
   | { kind: 'unenforced'; p: Dated<unknown> }
   | { kind: 'hbm'; p: Dated<DestinationSet> }
-  | { kind: 'letter'; policy: ReviewPolicy };
+  | { kind: 'letter'; policy: ReviewPolicy }
+  /** General Prohibition 10 guidance: BIS authorization needed to deal in the chip at all. */
+  | { kind: 'gp10' };
 
 interface Parties {
   readonly dest: CountryAt;
@@ -88,7 +90,7 @@ export function determine(law: Law, tx: Transaction, view: View, buyer?: BuyerDe
   findings.push(destinationFinding(rule, parties.dest));
 
   const requirements: Requirement[] = [];
-  const letter = letterRequirement(law, tx, parties, rule, findings);
+  const letter = letterRequirement(law, tx, parties, rule, findings) ?? gp10Requirement(law, tx, rule, findings);
   if (letter) requirements.push(letter);
 
   const eccn = cls.item.eccn;
@@ -128,7 +130,7 @@ export function determine(law: Law, tx: Transaction, view: View, buyer?: BuyerDe
     if (findings.length > before && findings.some((f, i) => i < before && f.text === added.text)) findings.pop();
   }
   const exceptions = letter ? [] : exceptionsFor(law, eccn!, cls, ccl, tx, parties, view, rule, findings);
-  if (letter && ccl.length) findings.push({ rule, citation: '15 CFR 744.23', text: 'An is-informed letter applies: no licence exception can be used.', source: 'EAR', confidence: 'high' });
+  if (letter && ccl.length) findings.push({ rule, citation: letter.kind === 'gp10' ? '15 CFR 736.2(b)(10)' : '15 CFR 744.23', text: `${letter.kind === 'gp10' ? 'General Prohibition 10 guidance' : 'An is-informed letter'} applies: no licence exception can be used.`, source: 'EAR', confidence: 'high' });
   return done(true, policy, exceptions);
 }
 
@@ -219,6 +221,7 @@ function requirementFinding(r: Requirement, rule: string, eccn: Eccn, parties: P
     case 'unenforced':
       return cite(r.p, rule, `The AI Diffusion text (15 CFR 742.6(a)(6)(iii)(A)) would require a licence for ${eccn} to ${parties.dest.record.name}, but BIS has not enforced it since 2025-05-13: no licence in practice. The codified view gives the text's answer.`);
     case 'letter':
+    case 'gp10':
       return { rule, citation: '15 CFR 744.23', text: 'Licence required by an is-informed letter.', source: 'letter', confidence: 'high' };
   }
 }
@@ -266,10 +269,23 @@ function lettersFor(law: Law, chipId: string): readonly Letter[] {
   return index.get(chipId) ?? [];
 }
 
+/** General Prohibition 10 (15 CFR 736.2(b)(10)): guidance naming chips made in violation of the EAR
+ * reaches every exporter and destination. */
+function gp10Requirement(law: Law, tx: Transaction, rule: string, findings: Finding[]): Requirement | null {
+  const g = law.guidance.find((x) => x.chips.includes(tx.item.id) && x.from <= tx.date && (x.until === null || tx.date < x.until));
+  if (!g) return null;
+  findings.push({ rule, citation: g.citation, text: `BIS authorization required: ${g.text}`, source: g.source, confidence: g.confidence });
+  return { kind: 'gp10' };
+}
+
 /** 15 CFR 742.6(b)(10): the review policy for one requirement. */
 function reviewPolicyFor(law: Law, r: Requirement, tx: Transaction, parties: Parties, rule: string, findings: Finding[]): ReviewPolicy {
   const { date } = tx;
   if (r.kind === 'letter') return r.policy;
+  if (r.kind === 'gp10') {
+    findings.push({ rule, citation: '15 CFR 736.2(b)(10)', text: 'Review: no policy is stated for an authorization under General Prohibition 10; earmark reports presumption-of-denial, the strictest. Verify with BIS.', source: 'BIS guidance of 2025-05-13 (no review policy stated)', confidence: 'low' });
+    return 'presumption-of-denial';
+  }
   if (r.kind === 'worldwide' && !inD5OrMacau(law, parties, date)) {
     const d = param<{ tier1: ReviewPolicy; tier2: ReviewPolicy; tier2Note: string }>(law, 'review.diffusion', date)!;
     const policy = parties.dest.tier === 1 ? d.value!.tier1 : d.value!.tier2;
