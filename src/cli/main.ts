@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { type Io, exit, processIo, reportError } from './io.js';
+import { type Io, exit, reportError } from './io.js';
 import { commands } from './commands/index.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { exportAudit, verifyAudit } from '../audit/trail.js';
 import { type IsoDate } from '../dates.js';
-import { InputError } from '../errors.js';
 import { addLicence, allowanceFor, listAllowances } from '../ledger/allowances.js';
 import { consume, release, reserve } from '../ledger/reservations.js';
 import type { Store } from '../storage/store.js';

@@ -3,7 +3,6 @@ import { type Io, ExitCode, exit, json } from '../io.js';
 import { number, oneOf } from '../options.js';
 import { dataDir } from '../../config.js';
 import { parseDate, today } from '../../dates.js';
-import { InputError } from '../../errors.js';
 import { type Store, withStore } from '../../storage/store.js';
 import { cliActor } from '../../audit/record.js';
 import { type Allowance, type Unit, addLicence, allowanceFor, listAllowances, units } from '../../ledger/allowances.js';
