@@ -4,7 +4,7 @@ import type { IsoDate } from '../dates.js';
 import type { Law } from '../law/law.js';
 import type { View } from '../law/versions.js';
 import type { Determination } from '../licensing/determine.js';
-import type { BuyerScreen } from './decide.js';
+import type { BuyerScreen } from '../licensing/decide.js';
 import { decideRow, layoutOf, resultColumns } from './columns.js';
 
 export interface BatchOptions {

@@ -5,7 +5,7 @@ import type { CountryAt } from '../countries/countries.js';
 import type { Law } from '../law/law.js';
 import type { ReviewPolicy } from '../law/review.js';
 import { type View, versionAt } from '../law/versions.js';
-import type { BuyerDetermination } from '../screening/buyer.js';
+import { partyOutcome, type PartyOutcome, type PartyScreening } from './parties.js';
 import { exceptionsFor, type LicenseException } from './exceptions.js';
 import { candidateEccns, gp10Requirement, letterRequirement, type Parties, type Requirement, requirementFinding, requirementsFor, uaeCarveOut } from './requirements.js';
 import { reviewPolicyFor, stricter } from './review.js';
@@ -29,7 +29,7 @@ export interface Determination {
 
 /** The answer for one transaction in one view: classification, then each licence requirement that
  * applies, the review policy of the strictest, and the licence exceptions the facts allow. */
-export function determine(law: Law, tx: Transaction, view: View, buyer?: BuyerDetermination): Determination {
+export function determine(law: Law, tx: Transaction, view: View, screening?: PartyScreening): Determination {
   const { date } = tx;
   const rule = versionAt(law.versions, date, view)?.id ?? 'none';
   const cls = classify(law, tx.item, date, view);
@@ -40,7 +40,7 @@ export function determine(law: Law, tx: Transaction, view: View, buyer?: BuyerDe
     parentHq: tx.parentHq ? law.countries.at(tx.parentHq, date) : null,
   };
   const done = (licenseRequired: boolean | null, reviewPolicy: ReviewPolicy | null, licenseExceptions: LicenseException[]) =>
-    answer(date, view, rule, cls, findings, buyer, licenseRequired, reviewPolicy, licenseExceptions);
+    answer(date, view, rule, cls, findings, partyOutcome(law, tx, rule, screening), licenseRequired, reviewPolicy, licenseExceptions);
 
   // 15 CFR 772.1: a shipment to the United States (its territories included) is not an export.
   if (parties.dest.effective === 'US') {
@@ -98,14 +98,18 @@ export function determine(law: Law, tx: Transaction, view: View, buyer?: BuyerDe
   return done(true, policy, exceptions);
 }
 
-/** The closing step: a buyer on the Entity List needs a licence for every item subject to the EAR
- * (15 CFR 744.11), whatever the item and destination, with the entry's review policy and no exception. */
-function answer(date: IsoDate, view: View, rule: string, cls: Classification, findings: Finding[], buyer: BuyerDetermination | undefined, licenseRequired: boolean | null, reviewPolicy: ReviewPolicy | null, licenseExceptions: LicenseException[]): Determination {
-  if (buyer) {
-    findings.push(...buyer.findings);
-    if (buyer.licenseRequired) {
+/** The closing step: what the screened parties add (15 CFR 744.11, the Entity List and the Affiliates
+ * rule) overrides the item's answer: a licence for every item subject to the EAR, and no exception. */
+function answer(date: IsoDate, view: View, rule: string, cls: Classification, findings: Finding[], parties: PartyOutcome | undefined, licenseRequired: boolean | null, reviewPolicy: ReviewPolicy | null, licenseExceptions: LicenseException[]): Determination {
+  if (parties) {
+    findings.push(...parties.findings);
+    if (parties.licenseRequired) {
       licenseRequired = true;
-      reviewPolicy = stricter(reviewPolicy, buyer.reviewPolicy ?? 'presumption-of-denial');
+      reviewPolicy = stricter(reviewPolicy, parties.reviewPolicy ?? 'presumption-of-denial');
+      licenseExceptions = [];
+    } else if (parties.licenseRequired === null && licenseRequired !== true) {
+      licenseRequired = null;
+      reviewPolicy = null;
       licenseExceptions = [];
     }
   }
@@ -115,9 +119,9 @@ function answer(date: IsoDate, view: View, rule: string, cls: Classification, fi
 }
 
 /** Both views at once: the enforced answer, with the codified one beside it. */
-export function check(law: Law, tx: Transaction, view: View | 'both', buyer?: BuyerDetermination): Determination {
-  if (view !== 'both') return determine(law, tx, view, buyer);
-  return { ...determine(law, tx, 'enforced', buyer), codified: determine(law, tx, 'codified', buyer) };
+export function check(law: Law, tx: Transaction, view: View | 'both', screening?: PartyScreening): Determination {
+  if (view !== 'both') return determine(law, tx, view, screening);
+  return { ...determine(law, tx, 'enforced', screening), codified: determine(law, tx, 'codified', screening) };
 }
 
 /** The destination as the law saw it: one finding per membership segment and rule version, kept. */

@@ -14,6 +14,8 @@ export interface TransactionInput {
   parentHq?: string;
   vendor?: string;
   exportFrom?: string;
+  owner?: string;
+  ownerShare?: number;
 }
 
 const control = /[\u0000-\u001f\u007f]/;
@@ -32,6 +34,9 @@ export function transactionFrom(law: Law, item: Item, input: TransactionInput, t
   if (!input.to) throw new InputError('to', 'the destination is required (an ISO country code such as CN)');
   const to = law.countries.resolve(input.to, 'to').iso2;
   const quantity = input.quantity ?? 1;
+  const owner = text('owner', input.owner);
+  if (owner !== undefined && input.ownerShare === undefined) throw new InputError('owner-share', 'give the owner\'s share of the buyer in percent (0-100) with --owner');
+  if (input.ownerShare !== undefined && !(input.ownerShare >= 0 && input.ownerShare <= 100)) throw new InputError('owner-share', `must be a percentage from 0 to 100, got ${input.ownerShare}`);
   if (!Number.isInteger(quantity) || quantity < 1) throw new InputError('quantity', `must be a whole number of 1 or more, got ${quantity}`);
   return {
     item,
@@ -43,5 +48,6 @@ export function transactionFrom(law: Law, item: Item, input: TransactionInput, t
     parentHq: input.parentHq ? law.countries.resolve(input.parentHq, 'parent-hq').iso2 : undefined,
     vendor: text('vendor', input.vendor),
     exportFrom: input.exportFrom ? law.countries.resolve(input.exportFrom, 'export-from').iso2 : 'US',
+    ...(owner !== undefined ? { owner, ownerShare: input.ownerShare } : {}),
   };
 }

@@ -18,4 +18,7 @@ export interface Transaction {
   readonly vendor?: string;
   /** Country the item leaves from: US for an export, anything else makes it a reexport. */
   readonly exportFrom: string;
+  /** A party that owns part of the buyer, and its share in percent (the Affiliates rule). */
+  readonly owner?: string;
+  readonly ownerShare?: number;
 }

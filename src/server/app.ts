@@ -16,7 +16,7 @@ import { timeline } from '../licensing/timeline.js';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { type AuditEvent, appendAudit } from '../audit/trail.js';
-import { decide, screenBuyer } from '../batch/decide.js';
+import { decide, screenBuyer } from '../licensing/decide.js';
 import { type ScreeningService, screen } from '../screening/index.js';
 import type { ImportFormat } from '../screening/import.js';
 import type { ImportReport } from '../screening/intake.js';

@@ -8,7 +8,7 @@ import type { IsoDate } from '../dates.js';
 import { InputError } from '../errors.js';
 import type { Law } from '../law/law.js';
 import type { ScreeningService } from '../screening/index.js';
-import { decide, rememberedScreen } from '../batch/decide.js';
+import { decide, rememberedScreen } from '../licensing/decide.js';
 import { transactionFrom } from '../licensing/input.js';
 import { fail, fromInputError, fromZodError } from './errors.js';
 import { CheckBody } from './schemas.js';

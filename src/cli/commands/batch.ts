@@ -12,7 +12,7 @@ import { dataDir } from '../../config.js';
 import { today } from '../../dates.js';
 import { InputError } from '../../errors.js';
 import { law } from '../../law/law.js';
-import { rememberedScreen } from '../../batch/decide.js';
+import { rememberedScreen } from '../../licensing/decide.js';
 import { openScreening } from '../../screening/index.js';
 import { openStore } from '../../storage/store.js';
 import type { Io } from '../io.js';

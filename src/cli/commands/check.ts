@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { today } from '../../dates.js';
 import { law } from '../../law/law.js';
-import { check, type Determination } from '../../licensing/determine.js';
+import type { Determination } from '../../licensing/determine.js';
 import { transactionFrom, type TransactionInput } from '../../licensing/input.js';
-import { buyerFindings, openScreening, screen } from '../../screening/index.js';
+import { openScreening } from '../../screening/index.js';
+import { decide, screenBuyer } from '../../licensing/decide.js';
 import { recordEvent } from '../../audit/record.js';
 import { type Io, json } from '../io.js';
 import { addItemOptions, type ItemOptions, itemFrom } from '../item-options.js';
@@ -27,6 +28,8 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--buyer <name>', 'buyer (screened against the lists in service)')
     .option('--buyer-hq <cc>', 'where the buyer is headquartered (default: the destination)')
     .option('--parent-hq <cc>', "where the buyer's ultimate parent is headquartered")
+    .option('--owner <name>', 'a party owning part of the buyer (screened; the Affiliates rule)')
+    .option('--owner-share <percent>', "the owner's share of the buyer, 0-100", number('owner-share', { min: 0 }))
     .option('--vendor <name>', 'the exporter (is-informed letters bind only their addressee)')
     .option('--export-from <cc>', 'country the item leaves from (default US)')
     .option('--view <view>', 'enforced, codified or both', oneOf('view', views), 'enforced')
@@ -36,8 +39,7 @@ export function registerCheck(program: Command, io: Io): void {
     .action(async (o: CheckOptions) => {
       const l = law();
       const tx = transactionFrom(l, itemFrom(l, o), o, today());
-      const buyer = tx.buyer ? buyerFindings(screen(openScreening(io.env, o.dataDir), tx.buyer, { date: tx.date }), tx.date) : undefined;
-      const d = check(l, tx, o.view, buyer);
+      const d = decide(l, screenBuyer(openScreening(io.env, o.dataDir)), tx, o.view);
       if (o.record) {
         const { json: _json, record: _record, dataDir, ...input } = o;
         await recordEvent(io, { dataDir }, { kind: 'determination', input, output: d, ruleVersion: d.ruleVersion });

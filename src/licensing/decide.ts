@@ -1,8 +1,8 @@
 import type { IsoDate } from '../dates.js';
 import type { Law } from '../law/law.js';
 import type { View } from '../law/versions.js';
-import { check, type Determination } from '../licensing/determine.js';
-import type { Transaction } from '../licensing/transaction.js';
+import { check, type Determination } from './determine.js';
+import type { Transaction } from './transaction.js';
 import { type BuyerDetermination, type ScreeningService, type ScreenResult, buyerFindings, screen } from '../screening/index.js';
 import { daysBetween } from '../screening/service.js';
 
@@ -35,8 +35,10 @@ function remember<T>(map: Map<string, T>, key: string, value: T, size: number): 
   map.set(key, value);
 }
 
-/** What earmark check does with a validated transaction: screens the buyer against the lists in
- * service (when there is a buyer), then determines. The server and the batch both come here. */
+/** What earmark check does with a validated transaction: screens the buyer and its owner against the
+ * lists in service (when named), then determines. The CLI, the server and the batch all come here. */
 export function decide(law: Law, screenOf: BuyerScreen, tx: Transaction, view: View | 'both'): Determination {
-  return check(law, tx, view, tx.buyer ? screenOf(tx.buyer, tx.date) : undefined);
+  const named = tx.buyer !== undefined || tx.owner !== undefined;
+  const screening = named ? { buyer: tx.buyer ? screenOf(tx.buyer, tx.date) : undefined, owner: tx.owner ? screenOf(tx.owner, tx.date) : undefined } : undefined;
+  return check(law, tx, view, screening);
 }
