@@ -58,7 +58,7 @@ export function determine(law: Law, tx: Transaction, view: View, screening?: Par
   if (letter) requirements.push(letter);
 
   const eccn = cls.item.eccn;
-  // When a missing number decides the classification, see whether any paragraph could apply at all.
+  // The July 2026 UAE carve-outs take a named buyer out of every paragraph.
   const carvedOut = eccn || cls.indeterminate ? uaeCarveOut(law, tx, parties, rule, findings) : false;
 
   if (!eccn && !cls.indeterminate) {

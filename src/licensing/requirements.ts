@@ -24,6 +24,9 @@ export type Requirement =
   /** General Prohibition 10 guidance: BIS authorization needed to deal in the chip at all. */
   | { kind: 'gp10' };
 
+/** The requirements the CCL paragraphs impose (not the overlays: letters, GP10 guidance). */
+export type CclRequirement = Exclude<Requirement, { kind: 'letter' } | { kind: 'gp10' }>;
+
 export interface Parties {
   readonly dest: CountryAt;
   readonly buyerHq: CountryAt;
@@ -45,9 +48,9 @@ export function candidateEccns(tx: Transaction): Eccn[] {
 
 
 /** The paragraphs of 15 CFR 742.6(a)(6) and 744.23(a)(3) that reach this item, destination and buyer. */
-export function requirementsFor(law: Law, eccn: Eccn, tx: Transaction, parties: Parties, view: View): Requirement[] {
+export function requirementsFor(law: Law, eccn: Eccn, tx: Transaction, parties: Parties, view: View): CclRequirement[] {
   const { date } = tx;
-  const out: Requirement[] = [];
+  const out: CclRequirement[] = [];
   if (eccn === '3A090.c') {
     const c = param<DestinationSet>(law, 'destinations.c', date);
     if (c && inSet(c.value!, parties.dest)) out.push({ kind: 'hbm', p: c });
@@ -69,7 +72,7 @@ export function requirementsFor(law: Law, eccn: Eccn, tx: Transaction, parties: 
   return out;
 }
 
-export function requirementFinding(r: Requirement, rule: string, eccn: Eccn, parties: Parties, tx: Transaction): Finding {
+export function requirementFinding(r: CclRequirement, rule: string, eccn: Eccn, parties: Parties, tx: Transaction): Finding {
   switch (r.kind) {
     case 'destination':
       return cite(r.p, rule, `Licence required: ${eccn} to ${parties.dest.record.name}, which is in the destinations of ${r.p.citation}: ${describeSet(r.p.value!)}.`);
@@ -81,9 +84,6 @@ export function requirementFinding(r: Requirement, rule: string, eccn: Eccn, par
       return cite(r.p, rule, `Licence required (AI Diffusion text): ${eccn} needs a licence to every destination, ${parties.dest.record.name} included.${tx.date >= '2025-05-13' ? ' This text is codified but BIS does not enforce it (announcement of 2025-05-13).' : ''}`);
     case 'unenforced':
       return cite(r.p, rule, `The AI Diffusion text (15 CFR 742.6(a)(6)(iii)(A)) would require a licence for ${eccn} to ${parties.dest.record.name}, but BIS has not enforced it since 2025-05-13: no licence in practice. The codified view gives the text's answer.`);
-    case 'letter':
-    case 'gp10':
-      return { rule, citation: '15 CFR 744.23', text: 'Licence required by an is-informed letter.', source: 'letter', confidence: 'high' };
   }
 }
 
