@@ -12,7 +12,7 @@ import { type BuyerScreen, decide } from '../licensing/decide.js';
 // screening of the buyer and the determination.
 
 export const itemColumns = ['chip', 'tpp', 'die_area', 'interconnect', 'memory_bandwidth', 'not_datacenter', 'hbm_density', 'computer'] as const;
-export const orderColumns = ['quantity', 'to', 'buyer', 'buyer_hq', 'parent_hq', 'owner', 'owner_share', 'vendor', 'export_from'] as const;
+export const orderColumns = ['quantity', 'to', 'buyer', 'buyer_hq', 'parent_hq', 'owner', 'owner_share', 'trains_for', 'vendor', 'export_from'] as const;
 
 /** What the batch appends to every row, in this order. license_required is yes, no or
  * indeterminate; license_exceptions are space-separated; error is empty unless the row failed,
@@ -61,7 +61,7 @@ function optionsOf(layout: Layout, cells: readonly string[]) {
   return {
     chip: text('chip'), tpp: num('tpp'), dieArea: num('die_area'), interconnect: num('interconnect'), memoryBandwidth: num('memory_bandwidth'),
     notDatacenter: flag === undefined ? undefined : flags[flag], hbmDensity: num('hbm_density'), computer: num('computer'),
-    quantity: num('quantity'), to: text('to'), buyer: text('buyer'), buyerHq: text('buyer_hq'), parentHq: text('parent_hq'), owner: text('owner'), ownerShare: num('owner_share'),
+    quantity: num('quantity'), to: text('to'), buyer: text('buyer'), buyerHq: text('buyer_hq'), parentHq: text('parent_hq'), owner: text('owner'), ownerShare: num('owner_share'), trainsFor: text('trains_for'),
     vendor: text('vendor'), exportFrom: text('export_from'), date: text('date'),
   };
 }

@@ -7,7 +7,7 @@ import type { ReviewPolicy } from '../law/review.js';
 import { type View, versionAt } from '../law/versions.js';
 import { partyOutcome, type PartyOutcome, type PartyScreening } from './parties.js';
 import { exceptionsFor, type LicenseException } from './exceptions.js';
-import { candidateEccns, gp10Requirement, letterRequirement, type Parties, type Requirement, requirementFinding, requirementsFor, uaeCarveOut } from './requirements.js';
+import { candidateEccns, gp10Requirement, trainingEndUse, letterRequirement, type Parties, type Requirement, requirementFinding, requirementsFor, uaeCarveOut } from './requirements.js';
 import { reviewPolicyFor, stricter } from './review.js';
 import type { Transaction } from './transaction.js';
 
@@ -80,7 +80,10 @@ export function determine(law: Law, tx: Transaction, view: View, screening?: Par
   const ccl = all.filter((r) => r.kind !== 'unenforced');
   requirements.push(...ccl);
 
+  // An AI-training end use for a D:5/Macau-headquartered party leaves a "no licence" answer open.
+  const endUse = trainingEndUse(law, tx, rule, findings);
   if (requirements.length === 0) {
+    if (endUse) return done(null, null, []);
     if (eccn && !carvedOut) findings.push({ rule, citation: eccn === '3A090.c' ? '15 CFR 742.6(a)(6)(i)(B)' : '15 CFR 742.6(a)(6)', text: `No licence required: ${parties.dest.record.name} is outside the ${eccn} destinations${view === 'enforced' ? ' BIS enforces' : ''} on ${date}, and the buyer is not headquartered (nor its parent) where the headquarters rule reaches.`, source: 'EAR', confidence: 'high' });
     return done(false, null, []);
   }

@@ -16,6 +16,7 @@ export interface TransactionInput {
   exportFrom?: string;
   owner?: string;
   ownerShare?: number;
+  trainsFor?: string;
 }
 
 const control = /[\u0000-\u001f\u007f]/;
@@ -49,5 +50,6 @@ export function transactionFrom(law: Law, item: Item, input: TransactionInput, t
     vendor: text('vendor', input.vendor),
     exportFrom: input.exportFrom ? law.countries.resolve(input.exportFrom, 'export-from').iso2 : 'US',
     ...(owner !== undefined ? { owner, ownerShare: input.ownerShare } : {}),
+    ...(input.trainsFor ? { trainsFor: law.countries.resolve(input.trainsFor, 'trains-for').iso2 } : {}),
   };
 }

@@ -139,3 +139,15 @@ export function gp10Requirement(law: Law, tx: Transaction, rule: string, finding
   return { kind: 'gp10' };
 }
 
+
+/** The BIS policy statement of 2025-05-13: with knowledge that the items will train AI models for a party
+ * headquartered in D:5 or Macau, a licence may be needed under the end-use controls, whatever the item is.
+ * The answer turns on knowledge and end use, so it is an open question for a person, not a yes. */
+export function trainingEndUse(law: Law, tx: Transaction, rule: string, findings: Finding[]): boolean {
+  if (!tx.trainsFor) return false;
+  const p = param<DestinationSet>(law, 'aiTrainingEndUse', tx.date);
+  const where = law.countries.at(tx.trainsFor, tx.date);
+  if (!p || !inSet(p.value!, where)) return false;
+  findings.push(cite(p, rule, `Stop: the items will train AI models for a party headquartered in ${where.record.name} (${describeSet(p.value!)}). Under BIS's policy statement of 2025-05-13 a licence may be needed under the end-use controls (WMD, military-intelligence), on knowledge; ask BIS before going ahead.`));
+  return true;
+}

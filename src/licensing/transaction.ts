@@ -18,6 +18,8 @@ export interface Transaction {
   readonly vendor?: string;
   /** Country the item leaves from: US for an export, anything else makes it a reexport. */
   readonly exportFrom: string;
+  /** Where the party is headquartered for which the items will train AI models, when known (IaaS, rented clusters). */
+  readonly trainsFor?: string;
   /** A party that owns part of the buyer, and its share in percent (the Affiliates rule). */
   readonly owner?: string;
   readonly ownerShare?: number;

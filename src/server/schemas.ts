@@ -24,6 +24,7 @@ const partyFields = {
   buyer: z.string().max(1000).optional().openapi({ description: 'buyer name' }),
   buyerHq: country("buyer's headquarters (default: the destination)").optional(),
   parentHq: country("buyer's ultimate parent's headquarters").optional(),
+  trainsFor: country('where the party is headquartered for which the items will train AI models').optional(),
   owner: z.string().max(1000).optional().openapi({ description: 'a party owning part of the buyer (screened; the Affiliates rule)' }),
   ownerShare: z.number().min(0).max(100).optional().openapi({ description: "the owner's share of the buyer, percent" }),
   vendor: z.string().max(1000).optional().openapi({ description: 'the exporter (is-informed letters bind only their addressee)' }),

@@ -30,6 +30,7 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--parent-hq <cc>', "where the buyer's ultimate parent is headquartered")
     .option('--owner <name>', 'a party owning part of the buyer (screened; the Affiliates rule)')
     .option('--owner-share <percent>', "the owner's share of the buyer, 0-100", number('owner-share', { min: 0 }))
+    .option('--trains-for <cc>', 'the items will train AI models for a party headquartered here (IaaS, rented clusters)')
     .option('--vendor <name>', 'the exporter (is-informed letters bind only their addressee)')
     .option('--export-from <cc>', 'country the item leaves from (default US)')
     .option('--view <view>', 'enforced, codified or both', oneOf('view', views), 'enforced')
