@@ -189,7 +189,7 @@ function test2023(law: Law, item: Item, date: IsoDate, pa: Dated<A2023>, rule: s
 function classifyHbm(law: Law, item: Item, date: IsoDate, rule: string, findings: Finding[]): 'c' | null {
   const c = param<{ density: number }>(law, '3A090.c', date);
   if (!c) {
-    findings.push({ rule, citation: '15 CFR 774 Supp. No. 1, ECCN 3A090.c (89 FR 96790)', text: 'ECCN 3A090.c (high-bandwidth memory) did not exist before 2024-12-02.', source: '89 FR 96790', confidence: 'high' });
+    findings.push({ rule, citation: '15 CFR 774 Supp. No. 1, ECCN 3A090.c (89 FR 96790)', text: 'ECCN 3A090.c (high-bandwidth memory) is not yet in force on this date.', source: '89 FR 96790', confidence: 'high' });
     return null;
   }
   const d = item.hbmDensity!;

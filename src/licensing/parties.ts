@@ -45,7 +45,7 @@ function affiliate(law: Law, tx: Transaction, rule: string, owner: BuyerDetermin
   const p = param<Affiliates>(law, 'affiliates', tx.date);
   const share = tx.ownerShare ?? 0;
   if (!p) {
-    findings.push({ rule, citation: '15 CFR 744.11', text: `The owner is on the Entity List, but before the Affiliates rule (2025-09-29) ownership alone did not extend an entry to the buyer. Treat it as a red flag and do due diligence.`, source: 'FR Doc 2025-19001 (effective 2025-09-29)', confidence: 'high' });
+    findings.push({ rule, citation: '15 CFR 744.11', text: `The owner is on the Entity List, but before the Affiliates rule took effect ownership alone did not extend an entry to the buyer. Treat it as a red flag and do due diligence.`, source: 'FR Doc 2025-19001 (effective 2025-09-29)', confidence: 'high' });
     return { licenseRequired: undefined, reviewPolicy: null, findings };
   }
   const a = p.value!;
@@ -61,6 +61,6 @@ function affiliate(law: Law, tx: Transaction, rule: string, owner: BuyerDetermin
     findings.push(cite(p, rule, `The Affiliates rule is suspended on this date: no licence from the ${share}% ownership alone. Red-flag diligence still applies.`));
     return { licenseRequired: undefined, reviewPolicy: null, findings };
   }
-  findings.push(cite(p, rule, `Indeterminate: the buyer is ${share}% owned by an Entity List party, and whether the Affiliates rule resumed after its suspension ended on 2026-11-09 is not known. Check the rule's status before shipping.`));
+  findings.push(cite(p, rule, `Indeterminate: the buyer is ${share}% owned by an Entity List party, and whether the Affiliates rule resumed on ${p.from}, when its suspension was due to end, is not known. Check the rule's status before shipping.`));
   return { licenseRequired: null, reviewPolicy: null, findings };
 }

@@ -16,7 +16,7 @@ import type { Transaction } from './transaction.js';
 export type Requirement =
   | { kind: 'destination'; p: Dated<DestinationSet> }
   | { kind: 'headquarters'; p: Dated<DestinationSet>; where: string }
-  | { kind: 'worldwide'; p: Dated<unknown> }
+  | { kind: 'worldwide'; p: Dated<unknown>; enforced: boolean }
   /** The AI Diffusion worldwide requirement in the enforced view: codified, not enforced; needs no licence. */
   | { kind: 'unenforced'; p: Dated<unknown> }
   | { kind: 'hbm'; p: Dated<DestinationSet> }
@@ -66,7 +66,7 @@ export function requirementsFor(law: Law, eccn: Eccn, tx: Transaction, parties: 
   const world = param<{ items: string[] }>(law, 'destinations.worldwide', date);
   const enforced = param<boolean>(law, 'diffusion.enforced', date);
   if (world && world.value!.items.includes(eccn)) {
-    if (view === 'codified' || enforced?.value) out.push({ kind: 'worldwide', p: world });
+    if (view === 'codified' || enforced?.value) out.push({ kind: 'worldwide', p: world, enforced: enforced?.value ?? false });
     else if (enforced) out.push({ kind: 'unenforced', p: enforced });
   }
   return out;
@@ -79,11 +79,11 @@ export function requirementFinding(r: CclRequirement, rule: string, eccn: Eccn, 
     case 'hbm':
       return cite(r.p, rule, `Licence required: 3A090.c to ${parties.dest.record.name} (${describeSet(r.p.value!)}); there is no headquarters limb for HBM.`);
     case 'headquarters':
-      return cite(r.p, rule, `Licence required wherever the item goes: ${r.where}, within ${describeSet(r.p.value!)} (the headquarters rule, from 2023-11-17).`);
+      return cite(r.p, rule, `Licence required wherever the item goes: ${r.where}, within ${describeSet(r.p.value!)} (the headquarters rule).`);
     case 'worldwide':
-      return cite(r.p, rule, `Licence required (AI Diffusion text): ${eccn} needs a licence to every destination, ${parties.dest.record.name} included.${tx.date >= '2025-05-13' ? ' This text is codified but BIS does not enforce it (announcement of 2025-05-13).' : ''}`);
+      return cite(r.p, rule, `Licence required (AI Diffusion text): ${eccn} needs a licence to every destination, ${parties.dest.record.name} included.${r.enforced ? '' : ' This text is codified but BIS does not enforce it.'}`);
     case 'unenforced':
-      return cite(r.p, rule, `The AI Diffusion text (15 CFR 742.6(a)(6)(iii)(A)) would require a licence for ${eccn} to ${parties.dest.record.name}, but BIS has not enforced it since 2025-05-13: no licence in practice. The codified view gives the text's answer.`);
+      return cite(r.p, rule, `The AI Diffusion text (15 CFR 742.6(a)(6)(iii)(A)) would require a licence for ${eccn} to ${parties.dest.record.name}, but BIS has not enforced it since ${r.p.from}: no licence in practice. The codified view gives the text's answer.`);
   }
 }
 
@@ -148,6 +148,6 @@ export function trainingEndUse(law: Law, tx: Transaction, rule: string, findings
   const p = param<DestinationSet>(law, 'aiTrainingEndUse', tx.date);
   const where = law.countries.at(tx.trainsFor, tx.date);
   if (!p || !inSet(p.value!, where)) return false;
-  findings.push(cite(p, rule, `Stop: the items will train AI models for a party headquartered in ${where.record.name} (${describeSet(p.value!)}). Under BIS's policy statement of 2025-05-13 a licence may be needed under the end-use controls (WMD, military-intelligence), on knowledge; ask BIS before going ahead.`));
+  findings.push(cite(p, rule, `Stop: the items will train AI models for a party headquartered in ${where.record.name} (${describeSet(p.value!)}). Under BIS's policy statement of ${p.from} a licence may be needed under the end-use controls (WMD, military-intelligence), on knowledge; ask BIS before going ahead.`));
   return true;
 }

@@ -1,8 +1,6 @@
-import type { IsoDate } from '../dates.js';
 import { num } from '../format.js';
 import type { Finding } from '../findings.js';
 import { type Law, param } from '../law/law.js';
-import { type DestinationSet, inSet } from '../law/destinations.js';
 import type { ReviewPolicy } from '../law/review.js';
 import { cite, type Parties, type Requirement } from './requirements.js';
 import type { Transaction } from './transaction.js';
@@ -35,7 +33,7 @@ export function reviewPolicyFor(law: Law, r: Requirement, tx: Transaction, parti
     findings.push({ rule, citation: '15 CFR 736.2(b)(10)', text: 'Review: no policy is stated for an authorization under General Prohibition 10; earmark reports presumption-of-denial, the strictest. Verify with BIS.', source: 'BIS guidance of 2025-05-13 (no review policy stated)', confidence: 'low' });
     return 'presumption-of-denial';
   }
-  if (r.kind === 'worldwide' && !inD5OrMacau(law, parties, date)) {
+  if (r.kind === 'worldwide' && !inD5OrMacau(parties)) {
     const d = param<{ tier1: ReviewPolicy; tier2: ReviewPolicy; tier2Note: string }>(law, 'review.diffusion', date)!;
     const policy = parties.dest.tier === 1 ? d.value!.tier1 : d.value!.tier2;
     findings.push(cite(d, rule, `Review (AI Diffusion text, Tier ${parties.dest.tier}): ${policy}${parties.dest.tier === 2 ? `: ${d.value!.tier2Note}` : ''}. Verify.`));
@@ -47,7 +45,7 @@ export function reviewPolicyFor(law: Law, r: Requirement, tx: Transaction, parti
     return prc.value!;
   }
   const d5 = param<ReviewPolicy>(law, 'review.d5Macau', date)!;
-  const restricted = r.kind === 'headquarters' || r.kind === 'hbm' || inD5OrMacau(law, parties, date);
+  const restricted = r.kind === 'headquarters' || r.kind === 'hbm' || inD5OrMacau(parties);
   if (restricted) {
     const lane = chinaLane(law, tx, parties, r, rule, findings);
     if (lane) return lane;
@@ -66,9 +64,9 @@ export function reviewPolicyFor(law: Law, r: Requirement, tx: Transaction, parti
   return other.value!;
 }
 
-function inD5OrMacau(law: Law, parties: Parties, date: IsoDate): boolean {
-  const d5 = param<DestinationSet>(law, 'headquarters', date)?.value ?? { groups: ['D:5'], countries: ['MO'] };
-  return inSet(d5, parties.dest);
+/** Destination in D:5 or Macau on the date: the set data/law/tiers.yaml names Tier 3 (read with that day's D:5). */
+function inD5OrMacau(parties: Parties): boolean {
+  return parties.dest.tier === 3;
 }
 
 /** 15 CFR 742.6(b)(10)(iii)(A)(1), from 2026-01-15: case-by-case for exports from the US to China or
