@@ -22,7 +22,7 @@ interface Options {
 export const registerCapacity: Register = (program, io) => {
   program
     .command('capacity')
-    .description('What an allocation of chips is in TPP and H100-equivalents, and what it can train')
+    .description('what an allocation of chips is in TPP and H100-equivalents, and what it can train')
     .requiredOption('--chip <ID>', 'chip (catalog id or alias)')
     .option('--count <N>', 'number of chips', number('count', { integer: true, positive: true }))
     .option('--tpp-budget <T>', 'a TPP allowance (e.g. 26900000)', quantity('tpp-budget'))

@@ -36,7 +36,7 @@ interface Options {
 export const registerCompute: Register = (program, io) => {
   program
     .command('compute')
-    .description('Training operations from GPU-hours on a chip (hardware-based) or from parameters and tokens (6·N·D), with cost and implied utilisation')
+    .description('training operations from GPU-hours on a chip (hardware-based) or from parameters and tokens (6·N·D), with cost and implied utilisation')
     .option('--gpu-hours <H>', 'GPU-hours of the run', quantity('gpu-hours'))
     .option('--chip <ID>', 'chip the hours ran on (catalog id or alias)')
     .option('--utilization <U>', 'share of the dense peak achieved, in (0, 1] (default 0.3, assumed)', number('utilization'))

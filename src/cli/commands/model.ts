@@ -38,7 +38,7 @@ function printAnswer(io: Io, a: WeightsAnswer & { readonly codified?: WeightsAns
 export const registerModel: Register = (program, io) => {
   program
     .command('model')
-    .description('A catalogued training run: compute, cost and ECCN 4E091 status of its weights at a date')
+    .description('a catalogued training run: compute, cost and ECCN 4E091 status of its weights at a date')
     .argument('[id]', 'model id from the catalog (e.g. deepseek-v3); omit with --flop for a model not catalogued')
     .option('--date <D>', 'date of the export (default: today)')
     .option('--to <CC>', 'destination country')
